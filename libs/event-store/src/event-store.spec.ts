@@ -1,0 +1,118 @@
+import { ContractViolation, platformCatalogue, type EventMetadata } from '@khu-siao/contracts';
+import { createTestContext, type TestContext } from '@khu-siao/testing';
+import { EVENTS_COLLECTION, EventStore } from './event-store';
+import { eventIdsFor, type PendingEvent } from './pending-event';
+import { StreamConflictError } from './stream-conflict-error';
+
+const metadata: EventMetadata = { correlationId: 'corr-1', causationId: null, actor: { kind: 'person', id: 'official-1' } };
+const visitStream = (id: string) => ({ aggregateType: 'visit', aggregateId: id });
+
+function visitLogged(visitId: string, eventId = eventIdsFor(1)[0]): PendingEvent {
+  return {
+    eventId,
+    type: 'VisitLogged',
+    metadata,
+    occurredAt: '2022-01-20T10:00:00+07:00',
+    data: {
+      visitId,
+      householdId: 'hh-1',
+      officialIds: ['official-1'],
+      visitedOn: '2022-01-20',
+      processStep: 'care',
+      dimensionsDiscussed: ['income'],
+      needsFound: [],
+      helpGiven: [],
+      referrals: [],
+    },
+  };
+}
+
+describe('the event store', () => {
+  let context: TestContext;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    context = await createTestContext('event-store');
+    store = new EventStore(context.db, { catalogue: platformCatalogue });
+    await store.ensureIndexes();
+  });
+  afterAll(() => context.close());
+
+  it('lets exactly one of 20 concurrent appends at the same expected version win', async () => {
+    const stream = visitStream('race');
+    await store.append(stream, 0, [visitLogged('race')]);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, () => store.append(stream, 1, [visitLogged('race'), visitLogged('race')])),
+    );
+    const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+    const lost = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(19);
+    for (const outcome of lost) {
+      expect(outcome.reason).toBeInstanceOf(StreamConflictError);
+      expect(outcome.reason).toMatchObject({ expectedVersion: 1, actualVersion: 3 });
+    }
+    const { version, events } = await store.readStream(stream);
+    expect(version).toBe(3);
+    expect(events.map((event) => event.aggregateVersion)).toEqual([1, 2, 3]);
+  });
+
+  it('refuses an expected version that is stale, mid-commit or ahead of the stream', async () => {
+    const stream = visitStream('versions');
+    await store.append(stream, 0, [visitLogged('versions'), visitLogged('versions')]);
+    for (const expected of [0, 1, 5]) {
+      await expect(store.append(stream, expected, [visitLogged('versions')])).rejects.toMatchObject({
+        name: 'StreamConflictError',
+        expectedVersion: expected,
+        actualVersion: 2,
+      });
+    }
+    expect((await store.readStream(stream)).version).toBe(2);
+  });
+
+  it('appends a retried command once and answers the retry with the first result', async () => {
+    const stream = visitStream('retry');
+    const [eventId] = eventIdsFor(1, 'command-42');
+    const first = await store.append(stream, 0, [visitLogged('retry', eventId)]);
+    const again = await store.append(stream, 0, [visitLogged('retry', eventId)]);
+    expect(first.appended).toBe(true);
+    expect(again).toMatchObject({ appended: false, position: first.position, nextExpectedVersion: 1 });
+    expect((await store.readStream(stream)).events).toHaveLength(1);
+  });
+
+  it('refuses an invalid payload before anything is written, naming the field', async () => {
+    const stream = visitStream('invalid');
+    const bad = { ...visitLogged('invalid'), data: { ...(visitLogged('invalid').data as object), visitedOn: '20/01/2022' } };
+    const error = await store.append(stream, 0, [visitLogged('invalid'), bad]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContractViolation);
+    expect((error as ContractViolation).issues.map((issue) => issue.field)).toEqual(['data.visitedOn']);
+    expect(await context.db.collection(EVENTS_COLLECTION).countDocuments({ streamId: 'visit-invalid' })).toBe(0);
+  });
+
+  it('reads an event stored at an old schema version upcast to the current one', async () => {
+    const old = { ...visitLogged('old'), data: undefined };
+    const stored = await store.append(visitStream('old'), 0, [visitLogged('old')]);
+    // Rewrite the stored payload into the version-1 shape that the first release of the contract wrote.
+    const v1 = { ...(visitLogged('old').data as Record<string, unknown>), officialId: 'official-9' };
+    delete v1['officialIds'];
+    await context.db
+      .collection(EVENTS_COLLECTION)
+      .updateOne({ _id: stored.position as never }, { $set: { 'events.0.schemaVersion': 1, 'events.0.data': v1 } });
+    const [event] = (await store.readStream(visitStream('old'))).events;
+    expect(old.type).toBe('VisitLogged');
+    expect(event.schemaVersion).toBe(2);
+    expect(event.data).toMatchObject({ officialIds: ['official-9'] });
+  });
+
+  it('appends a batch of commands, each succeeding or conflicting on its own', async () => {
+    await store.append(visitStream('batch-b'), 0, [visitLogged('batch-b')]);
+    const outcomes = await store.appendMany([
+      { stream: visitStream('batch-a'), expectedVersion: 0, events: [visitLogged('batch-a')] },
+      { stream: visitStream('batch-b'), expectedVersion: 0, events: [visitLogged('batch-b')] },
+      { stream: visitStream('batch-c'), expectedVersion: 0, events: [visitLogged('batch-c'), visitLogged('batch-c')] },
+    ]);
+    expect(outcomes[0]).toMatchObject({ appended: true, nextExpectedVersion: 1 });
+    expect(outcomes[1]).toBeInstanceOf(StreamConflictError);
+    expect(outcomes[2]).toMatchObject({ appended: true, nextExpectedVersion: 2 });
+  });
+});

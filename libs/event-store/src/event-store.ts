@@ -1,0 +1,292 @@
+import { EventEmitter } from 'node:events';
+import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
+import { ContractViolation, type EventCatalogue, type EventDefinition, type EventEnvelope } from '@khu-siao/contracts';
+import { EventLog, type EventLogOptions } from './event-log';
+import { gapCommit, type CommitDocument, type PositionCounter } from './commit-document';
+import { isDuplicateKeyError } from './mongo-errors';
+import { streamIdOf, type PendingEvent, type StreamRef } from './pending-event';
+import { StreamConflictError } from './stream-conflict-error';
+
+export interface AppendRequest {
+  readonly stream: StreamRef;
+  /** The stream's version the command was decided on; 0 for a new stream. */
+  readonly expectedVersion: number;
+  readonly events: readonly PendingEvent[];
+}
+
+export interface AppendResult {
+  readonly streamId: string;
+  readonly position: number;
+  readonly nextExpectedVersion: number;
+  readonly events: readonly EventEnvelope[];
+  /** false when these very events had been appended before: a client's retry, answered with the first result. */
+  readonly appended: boolean;
+}
+
+export type AppendOutcome = AppendResult | StreamConflictError;
+
+export interface EventStoreOptions {
+  readonly catalogue: EventCatalogue<readonly EventDefinition[]>;
+  readonly now?: () => Date;
+  /** Most events one command may append at once (one document each commit; MongoDB caps documents at 16 MB). */
+  readonly maxEventsPerCommit?: number;
+}
+
+export const EVENTS_COLLECTION = 'events';
+export const COUNTERS_COLLECTION = 'event_log_counters';
+
+interface PreparedCommit {
+  readonly index: number;
+  readonly streamId: string;
+  readonly expectedVersion: number;
+  readonly envelopes: EventEnvelope[];
+}
+
+/**
+ * The event store on the plain MongoDB driver. Works on MongoDB 7/8 and on mongo-java-server alike: it needs
+ * single-document atomicity and unique indexes, nothing else (no transactions, no change streams).
+ */
+export class EventStore {
+  private readonly commits: Collection<CommitDocument>;
+  private readonly counters: Collection<PositionCounter>;
+  private readonly notifier = new EventEmitter();
+  private readonly now: () => Date;
+  private readonly maxEventsPerCommit: number;
+
+  constructor(
+    db: Db,
+    private readonly options: EventStoreOptions,
+  ) {
+    this.commits = db.collection<CommitDocument>(EVENTS_COLLECTION);
+    this.counters = db.collection<PositionCounter>(COUNTERS_COLLECTION);
+    this.now = options.now ?? (() => new Date());
+    this.maxEventsPerCommit = options.maxEventsPerCommit ?? 500;
+    this.notifier.setMaxListeners(100);
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.commits.createIndexes([
+      { key: { streamId: 1, prev: 1 }, name: 'stream_follows_version', unique: true },
+      { key: { streamId: 1, last: 1 }, name: 'stream_ends_at_version', unique: true },
+      { key: { eventIds: 1 }, name: 'event_appended_once', unique: true },
+    ]);
+  }
+
+  async append(stream: StreamRef, expectedVersion: number, events: readonly PendingEvent[]): Promise<AppendResult> {
+    const [outcome] = await this.appendMany([{ stream, expectedVersion, events }]);
+    if (outcome instanceof StreamConflictError) throw outcome;
+    return outcome as AppendResult;
+  }
+
+  /**
+   * Appends many commands' events, one commit per stream, in one round of writes. Every envelope is validated
+   * before anything is written; each request then succeeds or conflicts on its own.
+   */
+  async appendMany(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
+    const recordedAt = this.now();
+    const prepared = this.prepare(requests, recordedAt);
+    const outcomes: AppendOutcome[] = new Array(requests.length);
+    let open = prepared;
+    while (open.length > 0) {
+      open = await this.attempt(open, outcomes, recordedAt);
+    }
+    const lastPosition = Math.max(0, ...outcomes.map((o) => (o instanceof StreamConflictError ? 0 : o.position)));
+    if (lastPosition > 0) this.notifier.emit('appended', lastPosition);
+    return outcomes;
+  }
+
+  /** The stream's events in order, each at its current schema version; `after` skips the versions already known. */
+  async readStream(stream: StreamRef, after = 0): Promise<{ version: number; events: EventEnvelope[] }> {
+    const docs = await this.commits
+      .find({ streamId: streamIdOf(stream), last: { $gt: after } })
+      .sort({ prev: 1 })
+      .toArray();
+    const events = docs
+      .flatMap((doc) => doc.events)
+      .filter((event) => event.aggregateVersion > after)
+      .map((event) => this.options.catalogue.read(event) as EventEnvelope);
+    return { version: docs.length ? docs[docs.length - 1].last : after, events };
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const head = await this.commits.find({ streamId }, { projection: { last: 1 } }).sort({ last: -1 }).limit(1).next();
+    return head?.last ?? 0;
+  }
+
+  /** Called with the highest position after each successful append in this process: lets a relay wake at once. */
+  onAppended(listener: (position: number) => void): () => void {
+    this.notifier.on('appended', listener);
+    return () => this.notifier.off('appended', listener);
+  }
+
+  private prepare(requests: readonly AppendRequest[], recordedAt: Date): PreparedCommit[] {
+    const seen = new Set<string>();
+    return requests.map((request, index) => {
+      const streamId = streamIdOf(request.stream);
+      if (seen.has(streamId)) throw new Error(`stream ${streamId} appears twice in one batch`);
+      seen.add(streamId);
+      if (!Number.isInteger(request.expectedVersion) || request.expectedVersion < 0) {
+        throw new ContractViolation([{ field: 'expectedVersion', message: 'must be a whole number from 0' }]);
+      }
+      if (request.events.length === 0 || request.events.length > this.maxEventsPerCommit) {
+        throw new ContractViolation([{ field: 'events', message: `must hold 1 to ${this.maxEventsPerCommit} events` }]);
+      }
+      const envelopes = request.events.map((event, offset) =>
+        this.envelope(request.stream, request.expectedVersion + offset + 1, event, recordedAt),
+      );
+      return { index, streamId, expectedVersion: request.expectedVersion, envelopes };
+    });
+  }
+
+  private envelope(stream: StreamRef, version: number, event: PendingEvent, recordedAt: Date): EventEnvelope {
+    const definition = this.options.catalogue.definitionOf(event.type);
+    if (!definition) throw new ContractViolation([{ field: 'type', message: 'is not a known event type' }], event.type);
+    const recordedIso = recordedAt.toISOString();
+    return this.options.catalogue.read({
+      eventId: event.eventId,
+      type: event.type,
+      schemaVersion: definition.schemaVersion,
+      aggregateType: stream.aggregateType,
+      aggregateId: stream.aggregateId,
+      aggregateVersion: version,
+      occurredAt: event.occurredAt ?? recordedIso,
+      recordedAt: recordedIso,
+      correlationId: event.metadata.correlationId,
+      causationId: event.metadata.causationId,
+      actor: event.metadata.actor,
+      data: event.data,
+    }) as EventEnvelope;
+  }
+
+  /** One round: check expected versions, take positions, insert. Returns the commits to try again. */
+  private async attempt(
+    commits: PreparedCommit[],
+    outcomes: AppendOutcome[],
+    recordedAt: Date,
+  ): Promise<PreparedCommit[]> {
+    const candidates = await this.withExistingPredecessor(commits, outcomes);
+    if (candidates.length === 0) return [];
+    const first = await this.reservePositions(candidates.length);
+    const docs = candidates.map((commit, offset) => this.document(commit, first + offset, recordedAt));
+    const failed = await this.insert(docs);
+    const retry: PreparedCommit[] = [];
+    for (const [offset, commit] of candidates.entries()) {
+      const doc = docs[offset];
+      if (!failed.has(offset)) {
+        outcomes[commit.index] = result(doc, true);
+        continue;
+      }
+      const outcome = await this.resolveRejected(doc);
+      if (outcome === 'retry') retry.push(commit);
+      else outcomes[commit.index] = outcome;
+    }
+    return retry;
+  }
+
+  /** A stream may only grow from a version that ends one of its commits (or from 0). */
+  private async withExistingPredecessor(commits: PreparedCommit[], outcomes: AppendOutcome[]): Promise<PreparedCommit[]> {
+    const continuing = commits.filter((commit) => commit.expectedVersion > 0);
+    if (continuing.length === 0) return commits;
+    const found = await this.commits
+      .find(
+        { $or: continuing.map((commit) => ({ streamId: commit.streamId, last: commit.expectedVersion })) },
+        { projection: { streamId: 1, last: 1 } },
+      )
+      .toArray();
+    const ends = new Set(found.map((doc) => `${doc.streamId}@${doc.last}`));
+    const ready: PreparedCommit[] = [];
+    for (const commit of commits) {
+      if (commit.expectedVersion === 0 || ends.has(`${commit.streamId}@${commit.expectedVersion}`)) ready.push(commit);
+      else outcomes[commit.index] = await this.conflict(commit.streamId, commit.expectedVersion);
+    }
+    return ready;
+  }
+
+  private async reservePositions(count: number): Promise<number> {
+    for (;;) {
+      try {
+        const counter = await this.counters.findOneAndUpdate(
+          { _id: 'position' },
+          { $inc: { value: count } },
+          { upsert: true, returnDocument: 'after' },
+        );
+        if (!counter) throw new Error('position counter was not returned');
+        return counter.value - count + 1;
+      } catch (error) {
+        // Two first-ever appends may both try to create the counter; the loser simply increments it.
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+  }
+
+  private document(commit: PreparedCommit, position: number, recordedAt: Date): CommitDocument {
+    return {
+      _id: position,
+      streamId: commit.streamId,
+      prev: commit.expectedVersion,
+      last: commit.expectedVersion + commit.envelopes.length,
+      eventIds: commit.envelopes.map((envelope) => envelope.eventId),
+      events: commit.envelopes,
+      recordedAt,
+    };
+  }
+
+  /** Inserts unordered; answers the offsets of the documents refused for a duplicate key. */
+  private async insert(docs: CommitDocument[]): Promise<Set<number>> {
+    try {
+      if (docs.length === 1) await this.commits.insertOne(docs[0]);
+      else await this.commits.insertMany(docs, { ordered: false });
+      return new Set();
+    } catch (error) {
+      if (docs.length === 1 && isDuplicateKeyError(error)) return new Set([0]);
+      if (error instanceof MongoBulkWriteError) {
+        const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+        if (errors.every((writeError) => writeError.code === 11000)) return new Set(errors.map((e) => e.index));
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * A refused commit either lost its position to a gap filler (a relay decided its writer had died: take a new
+   * position), repeats events already appended (a retry: answer the first result), or lost the race for its
+   * stream version (a conflict). In the last two cases its position is filled at once so that no reader waits on it.
+   */
+  private async resolveRejected(doc: CommitDocument): Promise<AppendOutcome | 'retry'> {
+    const atPosition = await this.commits.findOne({ _id: doc._id }, { projection: { gap: 1 } });
+    if (atPosition?.gap) return 'retry';
+    await this.fillGap(doc._id);
+    const earlier = await this.commits.findOne({ eventIds: doc.eventIds[0] });
+    if (earlier && earlier.streamId === doc.streamId && sameIds(earlier.eventIds, doc.eventIds)) {
+      return result(earlier, false);
+    }
+    return this.conflict(doc.streamId, doc.prev);
+  }
+
+  /** A reader of the global log from a checkpoint, for relays and rebuilds. */
+  log(options?: EventLogOptions): EventLog {
+    return new EventLog(this.commits, this.counters, (position) => this.fillGap(position), options);
+  }
+
+  private async fillGap(position: number): Promise<boolean> {
+    try {
+      await this.commits.insertOne(gapCommit(position, this.now()));
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+
+  private async conflict(streamId: string, expectedVersion: number): Promise<StreamConflictError> {
+    return new StreamConflictError(streamId, expectedVersion, await this.streamVersion(streamId));
+  }
+}
+
+function result(doc: CommitDocument, appended: boolean): AppendResult {
+  return { streamId: doc.streamId, position: doc._id, nextExpectedVersion: doc.last, events: doc.events, appended };
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, index) => id === b[index]);
+}

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import type { Collection, Db } from 'mongodb';
+import type { Kafka, Producer, TopicMessages } from 'kafkajs';
+import type { EventCatalogue, EventDefinition, TopicNames } from '@khu-siao/contracts';
+import type { EventLog, EventStore, LogCommit } from '@khu-siao/event-store';
+import type { Logger } from '@khu-siao/observability';
+import { eventMessage } from '../kafka/event-message';
+import { Lease } from './lease';
+
+export interface EventRelayOptions {
+  readonly name: string;
+  readonly db: Db;
+  readonly store: EventStore;
+  readonly kafka: Kafka;
+  readonly topics: TopicNames;
+  readonly catalogue: EventCatalogue<readonly EventDefinition[]>;
+  readonly logger: Logger;
+  readonly batchSize?: number;
+  /** How long to sleep when the log has nothing new and no local append wakes the relay. */
+  readonly idleMs?: number;
+  readonly gapTimeoutMs?: number;
+  readonly leaseTtlMs?: number;
+}
+
+interface RelayCheckpoint {
+  _id: string;
+  position: number;
+  updatedAt: Date;
+}
+
+/**
+ * Publishes every stored event to Kafka at least once, in log order: read a page after the checkpoint, send it
+ * with an idempotent producer (acks from all replicas), then move the checkpoint. A crash between the send and the
+ * checkpoint re-sends that page; consumers drop the duplicates by event id.
+ */
+export class EventRelay {
+  private readonly log: EventLog;
+  private readonly checkpoints: Collection<RelayCheckpoint>;
+  private readonly lease: Lease;
+  private readonly producer: Producer;
+  private position = 0;
+  private holding = false;
+  private running?: Promise<void>;
+  private stopping = false;
+  private wake?: () => void;
+  /** An append arrived while the relay was busy: the next sleep returns at once. */
+  private nudged = false;
+  private leaseRenewedAt = 0;
+  private unsubscribe?: () => void;
+
+  constructor(private readonly options: EventRelayOptions) {
+    this.log = options.store.log({ gapTimeoutMs: options.gapTimeoutMs });
+    this.checkpoints = options.db.collection<RelayCheckpoint>('relay_checkpoints');
+    this.lease = new Lease(
+      options.db,
+      `relay:${options.name}`,
+      `${options.name}:${randomUUID()}`,
+      options.leaseTtlMs ?? 10_000,
+    );
+    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  }
+
+  async start(): Promise<void> {
+    await this.producer.connect();
+    this.unsubscribe = this.options.store.onAppended(() => {
+      this.nudged = true;
+      this.wake?.();
+    });
+    this.running = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    this.unsubscribe?.();
+    await this.running;
+    if (this.holding) await this.lease.release().catch(() => undefined);
+    await this.producer.disconnect();
+  }
+
+  /** The last position published and checkpointed. */
+  checkpoint(): number {
+    return this.position;
+  }
+
+  /** How many positions the relay is behind the log's head. */
+  async lag(): Promise<number> {
+    return Math.max(0, (await this.log.head()) - this.position);
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      try {
+        const progressed = await this.step();
+        failures = 0;
+        if (!progressed) await this.sleep(this.options.idleMs ?? 50);
+      } catch (error) {
+        failures += 1;
+        this.options.logger.warn({ err: error, relay: this.options.name, failures }, 'relay step failed; retrying');
+        await this.sleep(Math.min(5_000, 100 * 2 ** Math.min(failures, 6)));
+      }
+    }
+  }
+
+  /** One page; true when it moved the checkpoint (so the next page may follow at once). */
+  private async step(): Promise<boolean> {
+    if (!(await this.holdLease())) return false;
+    const page = await this.log.read(this.position, this.options.batchSize ?? 500);
+    if (page.commits.length > 0) await this.publish(page.commits);
+    if (page.position === this.position) return false;
+    await this.checkpoints.updateOne(
+      { _id: this.options.name },
+      { $set: { position: page.position, updatedAt: new Date() } },
+      { upsert: true },
+    );
+    this.position = page.position;
+    return true;
+  }
+
+  private async publish(commits: readonly LogCommit[]): Promise<void> {
+    const byTopic = new Map<string, TopicMessages>();
+    for (const commit of commits) {
+      for (const event of commit.events) {
+        const definition = this.options.catalogue.definitionOf(event.type);
+        if (!definition) throw new Error(`relay cannot route event type ${event.type}`);
+        const topic = this.options.topics.events(definition.context);
+        const entry = byTopic.get(topic) ?? { topic, messages: [] };
+        entry.messages.push(eventMessage(event, commit.position));
+        byTopic.set(topic, entry);
+      }
+    }
+    await this.producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });
+  }
+
+  /** Renews the lease at a third of its time to live, not on every page. */
+  private async holdLease(): Promise<boolean> {
+    const ttl = this.options.leaseTtlMs ?? 10_000;
+    if (this.holding && Date.now() - this.leaseRenewedAt < ttl / 3) return true;
+    if (!(await this.lease.hold())) {
+      this.holding = false;
+      return false;
+    }
+    this.leaseRenewedAt = Date.now();
+    if (!this.holding) {
+      this.holding = true;
+      this.position = await this.loadCheckpoint();
+    }
+    return true;
+  }
+
+  private async loadCheckpoint(): Promise<number> {
+    const checkpoint = await this.checkpoints.findOne({ _id: this.options.name });
+    return checkpoint?.position ?? 0;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.nudged || this.stopping) {
+      this.nudged = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        this.nudged = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+}

@@ -1,0 +1,6 @@
+import type { RunningInfra } from '@khu-siao/infra';
+import type { InfraControl } from './infra-control';
+
+declare global {
+  var __khuInfra: { infra: RunningInfra; control: InfraControl } | undefined;
+}

@@ -1,0 +1,3 @@
+export { createTestContext, type TestContext } from './test-context';
+export { controlKafka, canControlKafka } from './infra-control';
+export { testEnv } from './test-env';

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { MongoClient, type Db } from 'mongodb';
+import type { Kafka } from 'kafkajs';
+import { TopicNames } from '@khu-siao/contracts';
+import { createKafka } from '@khu-siao/messaging';
+import { createLogger, type Logger } from '@khu-siao/observability';
+import { requiredTestEnv, testEnv } from './test-env';
+
+export interface TestContext {
+  /** Unique to this test file: its database name and topic namespace. */
+  readonly namespace: string;
+  readonly mongoUrl: string;
+  readonly kafkaBrokers: string[];
+  readonly client: MongoClient;
+  readonly db: Db;
+  readonly topics: TopicNames;
+  readonly kafka: Kafka;
+  readonly logger: Logger;
+  /** Another database of the same server, also dropped at the end. */
+  database(suffix: string): Db;
+  close(): Promise<void>;
+}
+
+/** Call in `beforeAll`: the run's servers, with a database and topic names of this file's own. */
+export async function createTestContext(label: string): Promise<TestContext> {
+  const namespace = `t${requiredTestEnv(testEnv.runId)}${randomBytes(3).toString('hex')}`;
+  const mongoUrl = requiredTestEnv(testEnv.mongoUrl);
+  const kafkaBrokers = requiredTestEnv(testEnv.kafkaBrokers).split(',');
+  const client = await new MongoClient(mongoUrl, { serverSelectionTimeoutMS: 10_000 }).connect();
+  const logger = createLogger({ service: `test-${label}`, level: process.env['KHU_TEST_LOG_LEVEL'] ?? 'error' });
+  const databases = new Set<string>();
+  const database = (suffix: string) => {
+    const name = `${namespace}_${suffix}`.slice(0, 60);
+    databases.add(name);
+    return client.db(name);
+  };
+  return {
+    namespace,
+    mongoUrl,
+    kafkaBrokers,
+    client,
+    db: database(label),
+    topics: new TopicNames(namespace),
+    kafka: createKafka({ brokers: kafkaBrokers, clientId: `test-${label}` }, logger),
+    logger,
+    database,
+    close: async () => {
+      for (const name of databases) await client.db(name).dropDatabase();
+      await client.close();
+    },
+  };
+}
