@@ -80,6 +80,16 @@ describe('the event store', () => {
     expect((await store.readStream(stream)).events).toHaveLength(1);
   });
 
+  it('never appends an event id twice, even behind another expected version', async () => {
+    const stream = visitStream('twice');
+    const [eventId] = eventIdsFor(1);
+    await store.append(stream, 0, [visitLogged('twice', eventId)]);
+    await store.append(stream, 1, [visitLogged('twice')]);
+    const again = await store.append(stream, 2, [visitLogged('twice', eventId)]);
+    expect(again).toMatchObject({ appended: false, nextExpectedVersion: 1 });
+    expect((await store.readStream(stream)).version).toBe(2);
+  });
+
   it('refuses an invalid payload before anything is written, naming the field', async () => {
     const stream = visitStream('invalid');
     const bad = { ...visitLogged('invalid'), data: { ...(visitLogged('invalid').data as object), visitedOn: '20/01/2022' } };
