@@ -12,7 +12,6 @@ export const personalFieldNames = [
   'phone',
   'address',
   'members',
-  'name',
 ] as const;
 
 export const redactedHeaders = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];

@@ -28,8 +28,8 @@ export function createKafka(settings: KafkaSettings, logger: Logger): Kafka {
     logCreator:
       () =>
       ({ namespace, level, log }) => {
-        const { message, ...extra } = log;
-        logger[levelNames[level] ?? 'info']({ kafka: namespace, ...pickSafe(extra) }, message);
+        const { message, stack: _stack, ...extra } = log;
+        logger[levelNames[level] ?? 'info']({ kafka: { component: namespace, ...pickSafe(extra) } }, message);
       },
   };
   return new Kafka(config);

@@ -1,0 +1,138 @@
+import type { KafkaMessage } from 'kafkajs';
+import { platformCatalogue, type EventEnvelope } from '@khu-siao/contracts';
+import { eventIdsFor } from '@khu-siao/event-store';
+import { createTestContext, type TestContext } from '@khu-siao/testing';
+import { eventMessage, headerText } from '../kafka/event-message';
+import { ensureTopics } from '../kafka/topic-admin';
+import { deadLetterHeaders } from './dead-letters';
+import { EventConsumer } from './event-consumer';
+import { PoisonMessage } from './poison-message';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function paired(householdId: string, version: number, data: Record<string, unknown> = {}): EventEnvelope {
+  return {
+    eventId: eventIdsFor(1)[0],
+    type: 'HouseholdPaired',
+    schemaVersion: 1,
+    aggregateType: 'pairing',
+    aggregateId: 'pairing-1',
+    aggregateVersion: version,
+    occurredAt: '2022-01-27T09:00:00.000Z',
+    recordedAt: '2022-01-27T09:00:00.000Z',
+    correlationId: `corr-${householdId}`,
+    causationId: null,
+    actor: { kind: 'system', id: 'spec' },
+    data: { pairingId: 'pairing-1', householdId, officialId: 'official-1', pairedOn: '2022-01-27', ...data },
+  };
+}
+
+async function collect(context: TestContext, topic: string, count: number): Promise<KafkaMessage[]> {
+  const reader = context.kafka.consumer({ groupId: `${context.namespace}.reader-${Date.now()}` });
+  const messages: KafkaMessage[] = [];
+  await reader.connect();
+  await reader.subscribe({ topic, fromBeginning: true });
+  await reader.run({ eachMessage: async ({ message }) => void messages.push(message) });
+  const deadline = Date.now() + 30_000;
+  while (messages.length < count && Date.now() < deadline) await sleep(50);
+  await reader.disconnect();
+  return messages;
+}
+
+describe('the event consumer', () => {
+  let context: TestContext;
+  let topic: string;
+  let deadLetterTopic: string;
+  const handled: { householdId: string; attempt: number }[] = [];
+  const failuresLeft = new Map([['hh-flaky', 2]]);
+
+  const consumerFor = () =>
+    new EventConsumer({
+      groupId: context.topics.consumerGroup('consumer-spec'),
+      topics: [topic],
+      deadLetterTopic,
+      kafka: context.kafka,
+      db: context.db,
+      catalogue: platformCatalogue,
+      logger: context.logger,
+      retry: { attempts: 4, initialDelayMs: 20 },
+      handles: (type) => type === 'HouseholdPaired',
+      handle: async (event, { attempt }) => {
+        const { householdId } = event.data as { householdId: string };
+        if (householdId === 'hh-poison') throw new PoisonMessage('household is not known to this service');
+        const left = failuresLeft.get(householdId) ?? 0;
+        if (left > 0) {
+          failuresLeft.set(householdId, left - 1);
+          throw new Error('database briefly unavailable');
+        }
+        handled.push({ householdId, attempt });
+      },
+    });
+
+  beforeAll(async () => {
+    context = await createTestContext('consumer');
+    topic = context.topics.events('pairings');
+    deadLetterTopic = context.topics.deadLetters('consumer-spec');
+    await ensureTopics(context.kafka, [{ topic, numPartitions: 1 }]);
+  });
+  afterAll(() => context.close());
+
+  it('parks what cannot be handled on the dead-letter topic with its reason, retries what can, and goes on', async () => {
+    const poison = paired('hh-poison', 2);
+    const producer = context.kafka.producer();
+    await producer.connect();
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [
+        { key: 'pairing-1', value: 'not json at all: 1234567890123', headers: { 'event-id': 'broken' } },
+        eventMessage(paired('hh-first', 1), 1),
+        eventMessage(poison, 2),
+        eventMessage(paired('hh-flaky', 3), 3),
+        eventMessage(paired('hh-bad-date', 4, { pairedOn: '27/01/2565' }), 4),
+        eventMessage(paired('hh-last', 5), 5),
+      ],
+    });
+    await producer.disconnect();
+
+    const consumer = consumerFor();
+    await consumer.start();
+    const deadline = Date.now() + 30_000;
+    while (!handled.some((entry) => entry.householdId === 'hh-last') && Date.now() < deadline) await sleep(50);
+    await consumer.stop();
+
+    expect(handled).toEqual([
+      { householdId: 'hh-first', attempt: 1 },
+      { householdId: 'hh-flaky', attempt: 3 },
+      { householdId: 'hh-last', attempt: 1 },
+    ]);
+    const parked = await collect(context, deadLetterTopic, 3);
+    const reasons = parked.map((message) => headerText(message.headers, deadLetterHeaders.reason));
+    expect(reasons).toEqual([
+      'value is not a JSON document',
+      'PoisonMessage: household is not known to this service',
+      expect.stringContaining('data.pairedOn'),
+    ]);
+    expect(parked[0].value?.toString()).toBe('not json at all: 1234567890123');
+    expect(reasons.join(' ')).not.toContain('1234567890123');
+    expect(headerText(parked[1].headers, 'event-id')).toBe(poison.eventId);
+    expect(headerText(parked[1].headers, deadLetterHeaders.originalTopic)).toBe(topic);
+    expect(headerText(parked[1].headers, deadLetterHeaders.attempts)).toBe('1');
+  });
+
+  it('changes nothing when the whole topic is replayed to the same group', async () => {
+    const before = handled.length;
+    const admin = context.kafka.admin();
+    await admin.connect();
+    await admin.resetOffsets({ groupId: context.topics.consumerGroup('consumer-spec'), topic, earliest: true });
+    await admin.disconnect();
+
+    const consumer = consumerFor();
+    await consumer.start();
+    const parkedAgain = await collect(context, deadLetterTopic, 6);
+    await consumer.stop();
+
+    expect(parkedAgain).toHaveLength(6);
+    expect(handled).toHaveLength(before);
+  });
+});

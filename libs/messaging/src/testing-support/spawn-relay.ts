@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const workspaceRoot = join(__dirname, '..', '..', '..', '..');
+
+export interface RelayProcessSettings {
+  readonly mongoUrl: string;
+  readonly dbName: string;
+  readonly kafkaBrokers: readonly string[];
+  readonly topicNamespace: string;
+  readonly batchSize: number;
+}
+
+/** Starts the relay in a child process and resolves once it says it has started. */
+export function spawnRelay(settings: RelayProcessSettings): Promise<ChildProcess> {
+  const child = spawn(join(workspaceRoot, 'node_modules', '.bin', 'tsx'), ['--tsconfig', join(workspaceRoot, 'tsconfig.base.json'), join(__dirname, 'relay-process.ts')], {
+    cwd: workspaceRoot,
+    env: {
+      ...process.env,
+      MONGO_URL: settings.mongoUrl,
+      DB_NAME: settings.dbName,
+      KAFKA_BROKERS: settings.kafkaBrokers.join(','),
+      TOPIC_NAMESPACE: settings.topicNamespace,
+      RELAY_BATCH_SIZE: String(settings.batchSize),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('relay process did not start within 30 s')), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('relay started')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`relay process exited with ${code} before it started`));
+    });
+  });
+}
+
+export function killHard(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
