@@ -2,7 +2,8 @@ import nx from '@nx/eslint-plugin';
 
 /** Architecture rules: apps never import each other; each lib type may only depend on the types below it. */
 const depConstraints = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:data-access', 'type:messaging', 'type:util'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:runtime', 'type:domain', 'type:contracts', 'type:data-access', 'type:messaging', 'type:util'] },
+  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:data-access', 'type:messaging', 'type:util'] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
@@ -32,6 +33,23 @@ export default [
           enforceBuildableLibDependency: true,
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
           depConstraints,
+        },
+      ],
+    },
+  },
+  {
+    // Specs may also use the shared test machinery, whatever the type of the project they test.
+    files: ['**/*.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          depConstraints: depConstraints.map((constraint) =>
+            constraint.sourceTag.startsWith('type:')
+              ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'] }
+              : constraint,
+          ),
         },
       ],
     },

@@ -100,16 +100,14 @@ describe('the event store', () => {
   });
 
   it('reads an event stored at an old schema version upcast to the current one', async () => {
-    const old = { ...visitLogged('old'), data: undefined };
     const stored = await store.append(visitStream('old'), 0, [visitLogged('old')]);
     // Rewrite the stored payload into the version-1 shape that the first release of the contract wrote.
-    const v1 = { ...(visitLogged('old').data as Record<string, unknown>), officialId: 'official-9' };
-    delete v1['officialIds'];
+    const { officialIds: _current, ...shared } = visitLogged('old').data as Record<string, unknown>;
+    const v1 = { ...shared, officialId: 'official-9' };
     await context.db
       .collection(EVENTS_COLLECTION)
       .updateOne({ _id: stored.position as never }, { $set: { 'events.0.schemaVersion': 1, 'events.0.data': v1 } });
     const [event] = (await store.readStream(visitStream('old'))).events;
-    expect(old.type).toBe('VisitLogged');
     expect(event.schemaVersion).toBe(2);
     expect(event.data).toMatchObject({ officialIds: ['official-9'] });
   });

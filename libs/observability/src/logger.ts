@@ -20,9 +20,10 @@ export function loggerOptions(settings: LoggerSettings): LoggerOptions {
     timestamp: pino.stdTimeFunctions.isoTime,
     messageKey: 'msg',
     redact: { paths: [...personalDataRedactPaths(), ...redactedHeaders], censor: '[redacted]' },
-    mixin: () => {
+    // A request logger already carries the correlation id in its bindings; other lines take it from the context.
+    mixin: (_object, _level, logger) => {
       const correlation = currentCorrelation();
-      return correlation
+      return correlation && !logger.bindings()['correlationId']
         ? { correlationId: correlation.correlationId, ...(correlation.causationId ? { causationId: correlation.causationId } : {}) }
         : {};
     },

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient, type Db } from 'mongodb';
-import type { Kafka } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { TopicNames } from '@khu-siao/contracts';
-import { createKafka } from '@khu-siao/messaging';
 import { createLogger, type Logger } from '@khu-siao/observability';
 import { requiredTestEnv, testEnv } from './test-env';
 
@@ -41,7 +40,7 @@ export async function createTestContext(label: string): Promise<TestContext> {
     client,
     db: database(label),
     topics: new TopicNames(namespace),
-    kafka: createKafka({ brokers: kafkaBrokers, clientId: `test-${label}` }, logger),
+    kafka: new Kafka({ brokers: kafkaBrokers, clientId: `test-${label}`, logLevel: process.env['KHU_TEST_LOG_LEVEL'] ? logLevel.WARN : logLevel.NOTHING }),
     logger,
     database,
     close: async () => {

@@ -84,7 +84,9 @@ export class EventCatalogue<TDefinitions extends readonly EventDefinition[]> {
       if (typeof current !== 'object' || current === null || Array.isArray(current)) {
         throw new ContractViolation([{ field: 'data', message: 'must be an object' }], definition.type);
       }
-      current = definition.upcasters[version]!(current as Record<string, unknown>);
+      const upcaster = definition.upcasters[version];
+      if (!upcaster) throw new Error(`${definition.type}: no upcaster from schema version ${version}`);
+      current = upcaster(current as Record<string, unknown>);
     }
     return current;
   }

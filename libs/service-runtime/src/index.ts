@@ -1,0 +1,11 @@
+export { readServiceConfig, ConfigError, type ServiceConfig } from './config/service-config';
+export { startServiceApp, type ServiceAppOptions } from './service-app';
+export { ServiceRuntimeModule, type ServiceRuntimeOptions } from './service-runtime.module';
+export { RelayHost } from './event-sourcing/relay-host';
+export { KafkaEventsServer, type KafkaEventsOptions } from './consumer/kafka-events.server';
+export { ProblemDetailsFilter } from './http/problem-details.filter';
+export { problemTypes, type ProblemDetails } from './http/problem-details';
+export { RequestInvalid } from './http/request-invalid';
+export { CORRELATION_HEADER } from './logging/logging';
+export { DATABASE, KAFKA, MONGO_CLIENT, ROOT_LOGGER, SERVICE_CONFIG, TOPICS } from './tokens';
+export { startServiceInProcess, type InProcessServers, type ServiceInProcess } from './in-process/start-service-in-process';

@@ -1,0 +1,77 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { MongoClient, type Db } from 'mongodb';
+import { TopicNames, platformCatalogue } from '@khu-siao/contracts';
+import { EventStore } from '@khu-siao/event-store';
+import { createKafka } from '@khu-siao/messaging';
+import { createLogger, type Logger } from '@khu-siao/observability';
+import type { ServiceConfig } from './config/service-config';
+import { RelayHost } from './event-sourcing/relay-host';
+import { HealthController } from './health/health.controller';
+import { pinoHttpParams } from './logging/logging';
+import { DATABASE, KAFKA, MONGO_CLIENT, ROOT_LOGGER, SERVICE_CONFIG, TOPICS } from './tokens';
+
+export interface ServiceRuntimeOptions {
+  readonly config: ServiceConfig;
+  /** Where log lines go; standard output by default (tests pass a stream to inspect them). */
+  readonly logDestination?: Parameters<typeof createLogger>[0]['destination'];
+}
+
+/**
+ * What every service stands on: its configuration, one MongoDB connection, the event store with its relay to
+ * Kafka, the command and query buses, JSON logs with correlation ids, and a health endpoint.
+ */
+@Module({})
+export class ServiceRuntimeModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(MONGO_CLIENT) private readonly client: MongoClient,
+    private readonly store: EventStore,
+  ) {}
+
+  static forRoot(options: ServiceRuntimeOptions): DynamicModule {
+    const { config } = options;
+    const logger = createLogger({ service: config.service, level: config.logLevel, destination: options.logDestination });
+    return {
+      module: ServiceRuntimeModule,
+      global: true,
+      imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(pinoHttpParams(logger))],
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: ROOT_LOGGER, useValue: logger },
+        { provide: TOPICS, useValue: new TopicNames(config.topicNamespace) },
+        {
+          provide: MONGO_CLIENT,
+          useFactory: () => new MongoClient(config.mongoUrl, { serverSelectionTimeoutMS: 10_000 }).connect(),
+        },
+        { provide: DATABASE, inject: [MONGO_CLIENT], useFactory: (client: MongoClient) => client.db(config.databaseName) },
+        {
+          provide: KAFKA,
+          inject: [ROOT_LOGGER],
+          useFactory: (root: Logger) =>
+            createKafka(
+              { brokers: config.kafkaBrokers, clientId: config.service, ssl: config.kafkaSsl, sasl: config.kafkaSasl },
+              root,
+            ),
+        },
+        {
+          provide: EventStore,
+          inject: [DATABASE],
+          useFactory: (db: Db) => new EventStore(db, { catalogue: platformCatalogue }),
+        },
+        RelayHost,
+      ],
+      exports: [SERVICE_CONFIG, ROOT_LOGGER, TOPICS, MONGO_CLIENT, DATABASE, KAFKA, EventStore, RelayHost, CqrsModule],
+    };
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.store.ensureIndexes();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
+  }
+}

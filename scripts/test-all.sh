@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The one test command: installs everything, provisions the servers, checks the architecture and types, runs
+# every test against real servers, and ends with the plain "N passed, N failed" line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false CI="${CI:-true}"
+
+step() { printf '\n=== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
+
+step "install npm packages"
+npm ci --no-audit --no-fund --loglevel=error
+
+step "provision the local servers (reused when cached)"
+npx tsx infra/cli.ts provision
+
+step "lint (module boundaries) and type-check every project"
+npx nx run-many -t lint typecheck --outputStyle=stream
+
+step "tests against the real servers"
+mkdir -p artifacts
+status=0
+npx jest -c jest.config.cjs --ci --maxWorkers=2 --json --outputFile=artifacts/jest-results.json || status=$?
+node -e '
+  const r = require("./artifacts/jest-results.json");
+  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+  if (r.numTotalTests === 0) { console.error("no test ran"); process.exit(1); }
+' || status=1
+exit "$status"
