@@ -4,7 +4,10 @@ import { dirname } from 'node:path';
 import { killOnExit, releaseOnExit } from '../exit-guard';
 import { type PidRecord, removePidFile, writePidRecord } from '../pid-file';
 import { terminate } from '../processes';
+import { waitUntilHealthy } from '../health';
+import { describeLog } from '../log-tail';
 import { JAVA_HINT, javaTool } from '../run-command';
+import type { InfraLog } from '../types';
 
 export interface JavaServerSpec {
   name: string;
@@ -54,6 +57,30 @@ export async function spawnJavaServer(spec: JavaServerSpec): Promise<PidRecord> 
     startedAt: new Date().toISOString(),
   };
   writePidRecord(spec.pidFile, record);
+  return record;
+}
+
+/** Spawns the server, waits until it answers (stopping it again if it never does) and says where it runs. */
+export async function launchJavaServer(
+  spec: JavaServerSpec & { label: string; answers: () => Promise<boolean>; timeoutMs: number },
+  log: InfraLog,
+): Promise<PidRecord> {
+  const started = Date.now();
+  const record = await spawnJavaServer(spec);
+  try {
+    await waitUntilHealthy({
+      name: spec.label,
+      check: spec.answers,
+      timeoutMs: spec.timeoutMs,
+      diagnose: () => describeLog(spec.logFile),
+      pid: record.pid,
+    });
+  } catch (error) {
+    await stopJavaServer(record, spec.pidFile);
+    throw error;
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  log(`${spec.name}: ready on ${spec.address} in ${seconds} s (pid ${record.pid}, log ${spec.logFile})`);
   return record;
 }
 

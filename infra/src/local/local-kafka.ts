@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InfraConfig } from '../config';
-import { kafkaAnswers, waitUntilHealthy } from '../health';
-import { describeLog } from '../log-tail';
+import { kafkaAnswers } from '../health';
 import type { PidRecord } from '../pid-file';
 import { assertPortFree } from '../ports';
 import { JAVA_HINT, javaTool, runCommand } from '../run-command';
 import type { InfraLog, KafkaHandle } from '../types';
-import { spawnJavaServer, stopJavaServer } from './java-server';
+import { launchJavaServer, stopJavaServer } from './java-server';
 import { BROKER_LOG4J2, TOOLS_LOG4J2, serverProperties } from './kafka-files';
 import { takeOverLeftover } from './leftover';
 
@@ -53,40 +52,31 @@ export async function startLocalKafka(options: LocalKafkaOptions): Promise<Kafka
   const launch = async (truncateLog: boolean): Promise<PidRecord> => {
     await assertPortFree(config.ports.kafka, 'Kafka', 'KHU_KAFKA_PORT');
     await assertPortFree(config.ports.kafkaController, 'Kafka controller', 'KHU_KAFKA_CONTROLLER_PORT');
-    const started = Date.now();
-    const record = await spawnJavaServer({
-      name: 'kafka',
-      javaArgs: [
-        ...JVM_OPTIONS,
-        `-Dlog4j2.configurationFile=${files.brokerLog4j}`,
-        '-cp',
-        join(libsDir, '*'),
-        'kafka.Kafka',
-        files.properties,
-      ],
-      markers,
-      address,
-      logFile,
-      pidFile,
-      dataDir: kafkaDir,
-      detached: options.detached,
-      truncateLog,
-      env: config.env,
-    });
-    try {
-      await waitUntilHealthy({
-        name: 'Kafka',
-        check: () => kafkaAnswers(brokers),
+    return launchJavaServer(
+      {
+        name: 'kafka',
+        label: 'Kafka',
+        answers: () => kafkaAnswers(brokers),
         timeoutMs: READY_TIMEOUT_MS,
-        diagnose: () => describeLog(logFile),
-        pid: record.pid,
-      });
-    } catch (error) {
-      await stopJavaServer(record, pidFile);
-      throw error;
-    }
-    log(`kafka: ready on ${address} in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${record.pid}, log ${logFile})`);
-    return record;
+        javaArgs: [
+          ...JVM_OPTIONS,
+          `-Dlog4j2.configurationFile=${files.brokerLog4j}`,
+          '-cp',
+          join(libsDir, '*'),
+          'kafka.Kafka',
+          files.properties,
+        ],
+        markers,
+        address,
+        logFile,
+        pidFile,
+        dataDir: kafkaDir,
+        detached: options.detached,
+        truncateLog,
+        env: config.env,
+      },
+      log,
+    );
   };
 
   if (!current) {

@@ -1,12 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InfraConfig } from '../config';
-import { mongoAnswers, waitUntilHealthy } from '../health';
-import { describeLog } from '../log-tail';
+import { mongoAnswers } from '../health';
 import { assertPortFree } from '../ports';
 import type { ProvisionedMongo } from '../provision';
 import type { InfraLog, MongoHandle } from '../types';
-import { spawnJavaServer, stopJavaServer } from './java-server';
+import { launchJavaServer, stopJavaServer } from './java-server';
 import { takeOverLeftover } from './leftover';
 
 const READY_TIMEOUT_MS = 30_000;
@@ -52,34 +51,25 @@ export async function startLocalMongo(options: LocalMongoOptions): Promise<Mongo
   if (!current) {
     await assertPortFree(config.ports.mongo, 'MongoDB', 'KHU_MONGO_PORT');
     await mkdir(mongoDir, { recursive: true });
-    const started = Date.now();
     const classPath = [provisioned.classesDir, join(provisioned.libsDir, '*')].join(':');
-    const record = await spawnJavaServer({
-      name: 'mongo',
-      javaArgs: [...JVM_OPTIONS, '-cp', classPath, provisioned.mainClass, ...launcherArgs],
-      markers,
-      address,
-      logFile,
-      pidFile,
-      dataDir: mongoDir,
-      detached: options.detached,
-      truncateLog: config.profile === 'test',
-      env: config.env,
-    });
-    try {
-      await waitUntilHealthy({
-        name: 'MongoDB',
-        check: () => mongoAnswers(url),
+    current = await launchJavaServer(
+      {
+        name: 'mongo',
+        label: 'MongoDB',
+        answers: () => mongoAnswers(url),
         timeoutMs: READY_TIMEOUT_MS,
-        diagnose: () => describeLog(logFile),
-        pid: record.pid,
-      });
-    } catch (error) {
-      await stopJavaServer(record, pidFile);
-      throw error;
-    }
-    log(`mongo: ready on ${address} in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${record.pid}, log ${logFile})`);
-    current = record;
+        javaArgs: [...JVM_OPTIONS, '-cp', classPath, provisioned.mainClass, ...launcherArgs],
+        markers,
+        address,
+        logFile,
+        pidFile,
+        dataDir: mongoDir,
+        detached: options.detached,
+        truncateLog: config.profile === 'test',
+        env: config.env,
+      },
+      log,
+    );
   }
 
   const running = current;
