@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 export NX_DAEMON=false NX_NO_CLOUD=true
 
 echo "=== installing npm packages"
-npm ci --no-audit --no-fund --loglevel=error
+# npm ci refuses the lockfile npm itself writes here (optional platform packages missing, see INFRA.md); npm install keeps the locked versions.
+npm install --no-audit --no-fund --loglevel=error
 
 echo "=== starting the servers"
 npx tsx infra/cli.ts up --profile platform

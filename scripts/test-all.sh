@@ -9,7 +9,8 @@ export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false CI="${CI:-true}"
 step() { printf '\n=== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
 
 step "install npm packages"
-npm ci --no-audit --no-fund --loglevel=error
+# npm ci refuses the lockfile npm itself writes here (optional platform packages missing, see INFRA.md); npm install keeps the locked versions.
+npm install --no-audit --no-fund --loglevel=error
 
 step "provision the local servers (reused when cached)"
 npx tsx infra/cli.ts provision
