@@ -58,6 +58,8 @@ export const HouseholdAssessed = defineEvent({
       assessmentId: z.string().min(1),
       assessedOn: calendarDate,
       assessorId: z.string().min(1),
+      /** Household members counted when income per head was computed. */
+      peopleCounted: z.number().int().min(1),
       dimensions: z.object(Object.fromEntries(dimensions.map((d) => [d, dimensionResultSchema])) as Record<
         (typeof dimensions)[number],
         typeof dimensionResultSchema
@@ -83,4 +85,88 @@ export const HouseholdCaseClosed = defineEvent({
     .strict(),
 });
 
-export const householdEvents = [HouseholdRegistered, HouseholdAssessed, HouseholdGraduated, HouseholdCaseClosed] as const;
+/** The full member list after an edit: members added, changed or removed (history stays in the stream). */
+export const HouseholdMembersUpdated = defineEvent({
+  ...aggregate,
+  type: 'HouseholdMembersUpdated',
+  schema: z.object({ members: z.array(memberSchema).min(1), reason: z.string().max(300).optional() }).strict(),
+});
+
+/** A move between areas (or a corrected address): the household's roll-ups follow it. */
+export const HouseholdMoved = defineEvent({
+  ...aggregate,
+  type: 'HouseholdMoved',
+  schema: z.object({ from: addressSchema, to: addressSchema, movedOn: calendarDate }).strict(),
+});
+
+export const HouseholdClassificationOverridden = defineEvent({
+  ...aggregate,
+  type: 'HouseholdClassificationOverridden',
+  schema: z
+    .object({
+      assessmentId: z.string().min(1),
+      from: classificationSchema,
+      to: classificationSchema,
+      reason: z.string().min(1).max(500),
+      officialId: z.string().min(1),
+    })
+    .strict(),
+});
+
+const responsibleSchema = z
+  .object({ kind: z.enum(['agency', 'partner']), name: z.string().min(1).max(200), id: z.string().max(100).optional() })
+  .strict();
+
+const planActionSchema = z
+  .object({
+    actionId: z.string().min(1),
+    description: z.string().min(1).max(500),
+    responsible: responsibleSchema,
+    dueOn: calendarDate,
+  })
+  .strict();
+
+const planGoalSchema = z
+  .object({
+    goalId: z.string().min(1),
+    dimension: dimensionSchema,
+    description: z.string().min(1).max(500),
+    actions: z.array(planActionSchema).min(1),
+  })
+  .strict();
+
+/** The life compass (เข็มทิศชีวิต): goals per dimension and the actions that reach them. A redraw replaces the plan. */
+export const LifePlanDrawnUp = defineEvent({
+  ...aggregate,
+  type: 'LifePlanDrawnUp',
+  schema: z
+    .object({ planId: z.string().min(1), drawnUpOn: calendarDate, goals: z.array(planGoalSchema).min(1), officialId: z.string().min(1) })
+    .strict(),
+});
+
+export const LifePlanActionProgressed = defineEvent({
+  ...aggregate,
+  type: 'LifePlanActionProgressed',
+  schema: z
+    .object({
+      planId: z.string().min(1),
+      actionId: z.string().min(1),
+      percentDone: z.number().int().min(0).max(100),
+      completed: z.boolean(),
+      note: z.string().max(500).optional(),
+      recordedOn: calendarDate,
+    })
+    .strict(),
+});
+
+export const householdEvents = [
+  HouseholdRegistered,
+  HouseholdMembersUpdated,
+  HouseholdMoved,
+  HouseholdAssessed,
+  HouseholdClassificationOverridden,
+  LifePlanDrawnUp,
+  LifePlanActionProgressed,
+  HouseholdGraduated,
+  HouseholdCaseClosed,
+] as const;
