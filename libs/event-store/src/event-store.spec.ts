@@ -90,6 +90,14 @@ describe('the event store', () => {
     expect((await store.readStream(stream)).version).toBe(2);
   });
 
+  it('keeps an optional field left undefined absent, so the event reads back', async () => {
+    const stream = visitStream('optional');
+    const event = visitLogged('optional');
+    await store.append(stream, 0, [{ ...event, data: { ...(event.data as object), nextVisitOn: undefined } }]);
+    const [read] = (await store.readStream(stream)).events;
+    expect(read.data).not.toHaveProperty('nextVisitOn');
+  });
+
   it('refuses an invalid payload before anything is written, naming the field', async () => {
     const stream = visitStream('invalid');
     const bad = { ...visitLogged('invalid'), data: { ...(visitLogged('invalid').data as object), visitedOn: '20/01/2022' } };

@@ -238,8 +238,9 @@ export class EventStore {
   /** Inserts unordered; answers the offsets of the documents refused for a duplicate key. */
   private async insert(docs: CommitDocument[]): Promise<Set<number>> {
     try {
-      if (docs.length === 1) await this.commits.insertOne(docs[0]);
-      else await this.commits.insertMany(docs, { ordered: false });
+      // An optional field left undefined must stay absent: stored as null, its schema would refuse it on read.
+      if (docs.length === 1) await this.commits.insertOne(docs[0], { ignoreUndefined: true });
+      else await this.commits.insertMany(docs, { ordered: false, ignoreUndefined: true });
       return new Set();
     } catch (error) {
       if (docs.length === 1 && isDuplicateKeyError(error)) return new Set([0]);

@@ -13,10 +13,12 @@ export interface RelayProcessSettings {
 
 /** Starts the relay in a child process and resolves once it says it has started. */
 export function spawnRelay(settings: RelayProcessSettings): Promise<ChildProcess> {
-  const child = spawn(join(workspaceRoot, 'node_modules', '.bin', 'tsx'), ['--tsconfig', join(workspaceRoot, 'tsconfig.base.json'), join(__dirname, 'relay-process.ts')], {
+  // node itself with tsx as a loader (not the tsx CLI, which forks a second process that a SIGKILL would orphan).
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'relay-process.ts')], {
     cwd: workspaceRoot,
     env: {
       ...process.env,
+      TSX_TSCONFIG_PATH: join(workspaceRoot, 'tsconfig.base.json'),
       MONGO_URL: settings.mongoUrl,
       DB_NAME: settings.dbName,
       KAFKA_BROKERS: settings.kafkaBrokers.join(','),

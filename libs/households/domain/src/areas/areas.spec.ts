@@ -1,0 +1,67 @@
+import { areaIssues, isKhonKaenDistrict, khonKaenDistricts } from './areas';
+
+/** A village in moo 1 of tambon 01 of a district. */
+const villageIn = (districtCode: string) => ({
+  provinceCode: '40',
+  districtCode,
+  tambonCode: `${districtCode}01`,
+  villageCode: `${districtCode}0101`,
+});
+
+const officialDistricts = [
+  '4001', '4002', '4003', '4004', '4005', '4006', '4007', '4008', '4009', '4010', '4011', '4012', '4013',
+  '4014', '4015', '4016', '4017', '4018', '4019', '4020', '4021', '4022', '4023', '4024', '4025', '4029',
+];
+
+describe('the areas of Khon Kaen', () => {
+  it('are its 26 official districts, 4001–4025 and 4029', () => {
+    expect(khonKaenDistricts.map((district) => district.code)).toEqual(officialDistricts);
+  });
+
+  it('name each district in Thai as the official list does', () => {
+    expect(khonKaenDistricts[0]).toEqual({ code: '4001', name: 'เมืองขอนแก่น' });
+    expect(khonKaenDistricts.find((district) => district.code === '4022')).toEqual({ code: '4022', name: 'โคกโพธิ์ไชย' });
+    expect(khonKaenDistricts.find((district) => district.code === '4029')).toEqual({ code: '4029', name: 'เวียงเก่า' });
+    expect(new Set(khonKaenDistricts.map((district) => district.name)).size).toBe(26);
+  });
+
+  it.each(officialDistricts)('accept a village in district %s', (districtCode) => {
+    expect(isKhonKaenDistrict(districtCode)).toBe(true);
+    expect(areaIssues(villageIn(districtCode), 'address.area')).toEqual([]);
+  });
+
+  it.each(['4026', '4027', '4028', '4030', '4000', '4101'])('refuse district %s', (districtCode) => {
+    expect(areaIssues({ ...villageIn(districtCode), provinceCode: districtCode.slice(0, 2) }, 'address.area')).toContainEqual({
+      field: 'address.area.districtCode',
+      message: 'is not a district of province 40',
+    });
+  });
+
+  it('refuse another province', () => {
+    const bangkok = { provinceCode: '10', districtCode: '1001', tambonCode: '100101', villageCode: '10010101' };
+    expect(areaIssues(bangkok, 'to.area').map((issue) => issue.field)).toEqual(['to.area.provinceCode', 'to.area.districtCode']);
+  });
+
+  it.each([
+    ['in another district', '400201'],
+    ['numbered 00', '400100'],
+    ['of 5 digits', '40011'],
+  ])('refuse a tambon %s', (_case, tambonCode) => {
+    const issues = areaIssues({ ...villageIn('4001'), tambonCode, villageCode: `${tambonCode}01` }, 'address.area');
+    expect(issues.map((issue) => issue.field)).toEqual(['address.area.tambonCode']);
+  });
+
+  it.each([
+    ['moo 01', '40010101', true],
+    ['moo 30', '40010130', true],
+    ['moo 00', '40010100', false],
+    ['moo 31', '40010131', false],
+    ['a moo in another tambon', '40010201', false],
+    ['a 1-digit moo', '4001011', false],
+  ])('take %s as a village: %s', (_case, villageCode, accepted) => {
+    const issues = areaIssues({ ...villageIn('4001'), villageCode }, 'address.area');
+    expect(issues).toEqual(
+      accepted ? [] : [{ field: 'address.area.villageCode', message: 'must be the tambon code followed by a 2-digit moo from 01 to 30' }],
+    );
+  });
+});

@@ -1,0 +1,142 @@
+import type {
+  DataOf,
+  Dimension,
+  EventDefinition,
+  HouseholdAssessed,
+  HouseholdCaseClosed,
+  HouseholdClassificationOverridden,
+  HouseholdGraduated,
+  HouseholdRegistered,
+  householdEvents,
+  LifePlanActionProgressed,
+  LifePlanDrawnUp,
+} from '@khu-siao/contracts';
+import type { CalendarDate } from '../calendar/calendar-date';
+import type { Classification } from '../classification/classification';
+
+/** An event as `decide` emits it and `evolve` reads it: the application layer wraps it in an envelope. */
+type EventFrom<TDefinition> =
+  TDefinition extends EventDefinition<infer TType> ? { readonly type: TType; readonly data: DataOf<TDefinition> } : never;
+
+/** Derived from the contract's list, so an event added there must be handled here before anything compiles. */
+export type HouseholdEvent = EventFrom<(typeof householdEvents)[number]>;
+export type HouseholdEventOfType<TType extends HouseholdEvent['type']> = Extract<HouseholdEvent, { type: TType }>;
+
+type Registration = DataOf<typeof HouseholdRegistered>;
+export type Member = Registration['members'][number];
+export type Address = Registration['address'];
+export type HouseholdSource = Registration['source'];
+export type CaseClosingReason = DataOf<typeof HouseholdCaseClosed>['reason'];
+export type LifePlanGoal = DataOf<typeof LifePlanDrawnUp>['goals'][number];
+export type LifePlanAction = LifePlanGoal['actions'][number];
+export type ClassificationOverride = Omit<DataOf<typeof HouseholdClassificationOverridden>, 'assessmentId'>;
+export type ActionProgress = Omit<DataOf<typeof LifePlanActionProgressed>, 'planId'>;
+
+/** Only the latest assessment decides anything; earlier ones stay in the stream and the read models. */
+export interface LatestAssessment {
+  readonly assessmentId: string;
+  readonly assessedOn: CalendarDate;
+  readonly assessorId: string;
+  readonly dimensions: DataOf<typeof HouseholdAssessed>['dimensions'];
+  readonly failedDimensions: readonly Dimension[];
+  readonly incomePerHeadPerYear: number;
+  readonly peopleCounted: number;
+  /** What the rule derived from this assessment. */
+  readonly derivedClassification: Classification;
+  /** What is in force: the derived one, or the latest override of it. */
+  readonly classification: Classification;
+  readonly override: ClassificationOverride | null;
+}
+
+/** The life compass in force; a redraw replaces it and starts its progress afresh. */
+export interface LifePlan {
+  readonly planId: string;
+  readonly drawnUpOn: CalendarDate;
+  readonly officialId: string;
+  readonly goals: readonly LifePlanGoal[];
+  /** The latest progress of each action that has any. */
+  readonly progress: readonly ActionProgress[];
+}
+
+export interface Household {
+  readonly status: 'active' | 'graduated' | 'closed';
+  readonly householdId: string;
+  readonly source: HouseholdSource;
+  readonly address: Address;
+  readonly members: readonly Member[];
+  readonly latestAssessment: LatestAssessment | null;
+  /** Every assessment and plan id ever used, so that none is used twice. */
+  readonly assessmentIds: readonly string[];
+  readonly planIds: readonly string[];
+  readonly lifePlan: LifePlan | null;
+  readonly graduation: DataOf<typeof HouseholdGraduated> | null;
+  readonly closure: DataOf<typeof HouseholdCaseClosed> | null;
+}
+
+export type HouseholdState = { readonly status: 'unregistered' } | Household;
+
+export const initialHouseholdState = (): HouseholdState => ({ status: 'unregistered' });
+
+export function evolve(state: HouseholdState, event: HouseholdEvent): HouseholdState {
+  if (event.type === 'HouseholdRegistered') return registered(event.data);
+  // Only a registration starts a household: a stream never holds anything before it.
+  return state.status === 'unregistered' ? state : evolveRegistered(state, event);
+}
+
+function registered({ householdId, source, address, members }: Registration): Household {
+  return {
+    status: 'active',
+    householdId,
+    source,
+    address,
+    members,
+    latestAssessment: null,
+    assessmentIds: [],
+    planIds: [],
+    lifePlan: null,
+    graduation: null,
+    closure: null,
+  };
+}
+
+function evolveRegistered(household: Household, event: Exclude<HouseholdEvent, { type: 'HouseholdRegistered' }>): Household {
+  switch (event.type) {
+    case 'HouseholdMembersUpdated':
+      return { ...household, members: event.data.members };
+    case 'HouseholdMoved':
+      return { ...household, address: event.data.to };
+    case 'HouseholdAssessed': {
+      const { classification, ...assessment } = event.data;
+      return {
+        ...household,
+        latestAssessment: { ...assessment, derivedClassification: classification, classification, override: null },
+        assessmentIds: [...household.assessmentIds, assessment.assessmentId],
+      };
+    }
+    case 'HouseholdClassificationOverridden': {
+      const { assessmentId, ...override } = event.data;
+      const latest = household.latestAssessment;
+      if (!latest || latest.assessmentId !== assessmentId) return household;
+      return { ...household, latestAssessment: { ...latest, classification: override.to, override } };
+    }
+    case 'LifePlanDrawnUp': {
+      const { planId, drawnUpOn, officialId, goals } = event.data;
+      return { ...household, lifePlan: { planId, drawnUpOn, officialId, goals, progress: [] }, planIds: [...household.planIds, planId] };
+    }
+    case 'LifePlanActionProgressed': {
+      const { planId, ...progress } = event.data;
+      const plan = household.lifePlan;
+      if (!plan || plan.planId !== planId) return household;
+      const others = plan.progress.filter((entry) => entry.actionId !== progress.actionId);
+      return { ...household, lifePlan: { ...plan, progress: [...others, progress] } };
+    }
+    case 'HouseholdGraduated':
+      return { ...household, status: 'graduated', graduation: event.data };
+    case 'HouseholdCaseClosed':
+      return { ...household, status: 'closed', closure: event.data };
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}

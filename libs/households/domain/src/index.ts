@@ -1,0 +1,22 @@
+export { householdDecider } from './household/business-logic';
+export type * from './household/commands';
+export type {
+  ActionProgress,
+  Address,
+  CaseClosingReason,
+  ClassificationOverride,
+  Household,
+  HouseholdEvent,
+  HouseholdEventOfType,
+  HouseholdSource,
+  HouseholdState,
+  LatestAssessment,
+  LifePlan,
+  LifePlanAction,
+  LifePlanGoal,
+  Member,
+} from './household/household';
+export { householdSummary, processStepOf, type HouseholdSummary } from './household/summary';
+export { classify, type Classification, type ClassificationInput, type ClassifiedMember } from './classification/classification';
+export { isValidThaiNationalId, thaiNationalIdCheckDigit } from './national-id/national-id';
+export { isKhonKaenDistrict, khonKaenDistricts, khonKaenProvince, type District } from './areas/areas';
