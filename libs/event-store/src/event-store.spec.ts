@@ -98,6 +98,21 @@ describe('the event store', () => {
     expect(read.data).not.toHaveProperty('nextVisitOn');
   });
 
+  it('reads a long stream whole, across commits larger than its lookup window', async () => {
+    const stream = visitStream('long');
+    let version = 0;
+    for (let commit = 0; commit < 100; commit += 1) {
+      version = (await store.append(stream, version, [visitLogged('long')])).nextExpectedVersion;
+    }
+    const big = Array.from({ length: 70 }, () => visitLogged('long'));
+    version = (await store.append(stream, version, big)).nextExpectedVersion;
+    version = (await store.append(stream, version, [visitLogged('long')])).nextExpectedVersion;
+    const { version: read, events } = await store.readStream(stream);
+    expect(read).toBe(171);
+    expect(events.map((event) => event.aggregateVersion)).toEqual(Array.from({ length: 171 }, (_, index) => index + 1));
+    expect(await store.streamVersion('visit-long')).toBe(171);
+  });
+
   it('refuses an invalid payload before anything is written, naming the field', async () => {
     const stream = visitStream('invalid');
     const bad = { ...visitLogged('invalid'), data: { ...(visitLogged('invalid').data as object), visitedOn: '20/01/2022' } };

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
 import { ContractViolation, type EventCatalogue, type EventDefinition, type EventEnvelope } from '@khu-siao/contracts';
 import { EventLog, type EventLogOptions } from './event-log';
-import { gapCommit, type CommitDocument, type PositionCounter } from './commit-document';
+import { gapCommit, versionKey, type CommitDocument, type PositionCounter } from './commit-document';
 import { isDuplicateKeyError } from './mongo-errors';
 import { streamIdOf, type PendingEvent, type StreamRef } from './pending-event';
 import { StreamConflictError } from './stream-conflict-error';
@@ -66,8 +66,8 @@ export class EventStore {
 
   async ensureIndexes(): Promise<void> {
     await this.commits.createIndexes([
-      { key: { streamId: 1, prev: 1 }, name: 'stream_follows_version', unique: true },
-      { key: { streamId: 1, last: 1 }, name: 'stream_ends_at_version', unique: true },
+      { key: { follows: 1 }, name: 'one_commit_follows_each_version', unique: true },
+      { key: { ends: 1 }, name: 'one_commit_ends_at_each_version', unique: true },
       { key: { eventIds: 1 }, name: 'event_appended_once', unique: true },
     ]);
   }
@@ -97,20 +97,41 @@ export class EventStore {
 
   /** The stream's events in order, each at its current schema version; `after` skips the versions already known. */
   async readStream(stream: StreamRef, after = 0): Promise<{ version: number; events: EventEnvelope[] }> {
-    const docs = await this.commits
-      .find({ streamId: streamIdOf(stream), last: { $gt: after } })
-      .sort({ prev: 1 })
-      .toArray();
+    const docs = await this.commitsOf(streamIdOf(stream));
     const events = docs
       .flatMap((doc) => doc.events)
       .filter((event) => event.aggregateVersion > after)
       .map((event) => this.options.catalogue.read(event) as EventEnvelope);
-    return { version: docs.length ? docs[docs.length - 1].last : after, events };
+    return { version: docs.length ? docs[docs.length - 1].last : 0, events };
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    const head = await this.commits.find({ streamId }, { projection: { last: 1 } }).sort({ last: -1 }).limit(1).next();
-    return head?.last ?? 0;
+    const docs = await this.commitsOf(streamId, { last: 1 });
+    return docs.length ? docs[docs.length - 1].last : 0;
+  }
+
+  /**
+   * Follows a stream's chain of commits through the unique `follows` keys, a window of versions per query: a
+   * stream of fewer than `window` commits takes one round trip, on every server.
+   */
+  private async commitsOf(streamId: string, projection?: Record<string, 1>): Promise<CommitDocument[]> {
+    const window = 64;
+    const chain: CommitDocument[] = [];
+    let head = 0;
+    for (;;) {
+      const start = head;
+      const keys = Array.from({ length: window }, (_, offset) => versionKey(streamId, start + offset));
+      const found = await this.commits
+        .find({ follows: { $in: keys } }, projection ? { projection: { ...projection, prev: 1, last: 1 } } : {})
+        .toArray();
+      const byPrev = new Map(found.map((doc) => [doc.prev, doc]));
+      for (let next = byPrev.get(head); next; next = byPrev.get(head)) {
+        chain.push(next);
+        head = next.last;
+      }
+      // A chain that stops inside the window has no successor (it would have been found): the stream ends there.
+      if (head < start + window) return chain;
+    }
   }
 
   /** Called with the highest position after each successful append in this process: lets a relay wake at once. */
@@ -189,14 +210,14 @@ export class EventStore {
     if (continuing.length === 0) return commits;
     const found = await this.commits
       .find(
-        { $or: continuing.map((commit) => ({ streamId: commit.streamId, last: commit.expectedVersion })) },
-        { projection: { streamId: 1, last: 1 } },
+        { ends: { $in: continuing.map((commit) => versionKey(commit.streamId, commit.expectedVersion)) } },
+        { projection: { ends: 1 } },
       )
       .toArray();
-    const ends = new Set(found.map((doc) => `${doc.streamId}@${doc.last}`));
+    const ends = new Set(found.map((doc) => doc.ends));
     const ready: PreparedCommit[] = [];
     for (const commit of commits) {
-      if (commit.expectedVersion === 0 || ends.has(`${commit.streamId}@${commit.expectedVersion}`)) ready.push(commit);
+      if (commit.expectedVersion === 0 || ends.has(versionKey(commit.streamId, commit.expectedVersion))) ready.push(commit);
       else outcomes[commit.index] = await this.conflict(commit.streamId, commit.expectedVersion);
     }
     return ready;
@@ -229,6 +250,8 @@ export class EventStore {
       streamId: commit.streamId,
       prev: commit.expectedVersion,
       last: commit.expectedVersion + commit.envelopes.length,
+      follows: versionKey(commit.streamId, commit.expectedVersion),
+      ends: versionKey(commit.streamId, commit.expectedVersion + commit.envelopes.length),
       eventIds: commit.envelopes.map((envelope) => envelope.eventId),
       events: commit.envelopes,
       recordedAt,

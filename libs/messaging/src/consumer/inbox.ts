@@ -25,7 +25,8 @@ export class Inbox {
   }
 
   async has(eventId: string): Promise<boolean> {
-    return (await this.entries.countDocuments({ _id: this.key(eventId) }, { limit: 1 })) > 0;
+    // findOne by _id, not countDocuments: the driver runs the latter as an aggregation, a full scan on mongo-java-server.
+    return (await this.entries.findOne({ _id: this.key(eventId) }, { projection: { _id: 1 } })) !== null;
   }
 
   async mark(eventId: string, type: string): Promise<void> {

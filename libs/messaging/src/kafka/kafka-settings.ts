@@ -23,7 +23,8 @@ export function createKafka(settings: KafkaSettings, logger: Logger): Kafka {
     brokers: [...settings.brokers],
     ssl: settings.ssl,
     sasl: settings.sasl,
-    retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
+    // No retry count here: the idempotent producers keep kafkajs' unlimited default, which exactly-once needs.
+    retry: { initialRetryTime: 200, maxRetryTime: 5_000 },
     logLevel: logLevel.WARN,
     logCreator:
       () =>

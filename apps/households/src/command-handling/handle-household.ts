@@ -1,0 +1,96 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Actor } from '@khu-siao/contracts';
+import { NotFoundError, fold } from '@khu-siao/decider';
+import { EventStore, StreamConflictError, eventIdsFor, streamIdOf, type PendingEvent } from '@khu-siao/event-store';
+import { householdDecider, type HouseholdCommand, type HouseholdEvent, type HouseholdState } from '@khu-siao/households-domain';
+import { currentCorrelation } from '@khu-siao/observability';
+import { NationalIdRegister } from '../national-ids/national-id-register';
+import { householdStream } from './household-stream';
+
+/** A command for one household, as the HTTP edge hands it over. */
+export class HandleHousehold {
+  constructor(
+    readonly householdId: string,
+    /** The version the client last saw (If-Match); 0 to register a new household. */
+    readonly expectedVersion: number,
+    readonly command: HouseholdCommand,
+    readonly actor: Actor,
+    /** A client's Idempotency-Key: a retried request produces the same event ids and is appended once. */
+    readonly idempotencyKey?: string,
+  ) {}
+}
+
+export interface HouseholdChange {
+  readonly householdId: string;
+  readonly version: number;
+  /** False when the command changed nothing (or was a retry answered from the first time). */
+  readonly changed: boolean;
+}
+
+/** Load, decide, claim national IDs, append: the one path every household command takes. */
+@CommandHandler(HandleHousehold)
+export class HandleHouseholdHandler implements ICommandHandler<HandleHousehold, HouseholdChange> {
+  constructor(
+    private readonly store: EventStore,
+    private readonly nationalIds: NationalIdRegister,
+  ) {}
+
+  async execute({ householdId, expectedVersion, command, actor, idempotencyKey }: HandleHousehold): Promise<HouseholdChange> {
+    const stream = householdStream(householdId);
+    const { version, events } = await this.store.readStream(stream);
+    if (version === 0 && command.type !== 'RegisterHousehold') throw new NotFoundError('household', householdId);
+    if (version !== expectedVersion) {
+      // A retry of a request that already went through is answered, not refused.
+      const [firstId] = idempotencyKey ? eventIdsFor(1, idempotencyKey) : [];
+      if (firstId && events.some((event) => event.eventId === firstId)) return { householdId, version, changed: false };
+      throw new StreamConflictError(streamIdOf(stream), expectedVersion, version);
+    }
+    const state = fold(householdDecider, events as unknown as HouseholdEvent[]);
+    const decided = householdDecider.decide(command, state);
+    if (decided.length === 0) return { householdId, version, changed: false };
+    const before = nationalIdsOf(state);
+    const after = nationalIdsAfter(decided) ?? before;
+    const added = [...after].filter((id) => !before.has(id));
+    const removed = [...before].filter((id) => !after.has(id));
+    await this.nationalIds.claim(householdId, added);
+    let appended;
+    try {
+      appended = await this.store.append(stream, expectedVersion, pendingEvents(decided, actor, idempotencyKey));
+    } catch (error) {
+      await this.nationalIds.release(householdId, added);
+      throw error;
+    }
+    await this.nationalIds.release(householdId, removed);
+    return { householdId, version: appended.nextExpectedVersion, changed: appended.appended };
+  }
+}
+
+function nationalIdsOf(state: HouseholdState): Set<string> {
+  return new Set(state.status === 'unregistered' ? [] : state.members.map((member) => member.nationalId));
+}
+
+function nationalIdsAfter(events: readonly HouseholdEvent[]): Set<string> | undefined {
+  const last = [...events].reverse().find((event) => event.type === 'HouseholdRegistered' || event.type === 'HouseholdMembersUpdated');
+  return last && 'members' in last.data ? new Set(last.data.members.map((member) => member.nationalId)) : undefined;
+}
+
+/** The date an event happened in the world, where its payload names one (visits and assessments are often logged late). */
+function occurredAt(event: HouseholdEvent): string | undefined {
+  const data = event.data as Record<string, unknown>;
+  const date = ['assessedOn', 'movedOn', 'drawnUpOn', 'recordedOn', 'graduatedOn', 'closedOn']
+    .map((field) => data[field])
+    .find((value): value is string => typeof value === 'string');
+  return date ? `${date}T00:00:00+07:00` : undefined;
+}
+
+function pendingEvents(events: readonly HouseholdEvent[], actor: Actor, idempotencyKey?: string): PendingEvent[] {
+  const ids = eventIdsFor(events.length, idempotencyKey);
+  const correlation = currentCorrelation();
+  return events.map((event, index) => ({
+    eventId: ids[index],
+    type: event.type,
+    data: event.data,
+    occurredAt: occurredAt(event),
+    metadata: { correlationId: correlation?.correlationId ?? ids[0], causationId: correlation?.causationId ?? null, actor },
+  }));
+}

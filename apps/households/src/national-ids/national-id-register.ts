@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Collection, Db } from 'mongodb';
+import { IllegalStateError } from '@khu-siao/decider';
+import { EventStore, isDuplicateKeyError, streamIdOf } from '@khu-siao/event-store';
+import { householdStream } from '../command-handling/household-stream';
+import { DATABASE } from '@khu-siao/service-runtime';
+
+interface NationalIdClaim {
+  _id: string;
+  householdId: string;
+  claimedAt: Date;
+}
+
+/** A national ID registered in another household: 409, naming that household (never the ID itself). */
+export class NationalIdTaken extends IllegalStateError {
+  constructor(readonly otherHouseholdId: string) {
+    super(`a member's national ID is already registered in household ${otherHouseholdId}`);
+  }
+}
+
+/** A claim younger than this may belong to a registration still being written; an older orphan may be taken over. */
+const inFlightMs = 60_000;
+
+/**
+ * Which household each national ID belongs to, so that one person is registered once in the province. A unique
+ * `_id` makes the claim atomic without transactions; a claim is taken before the household's events are
+ * appended and released if the append fails, and a claim whose household never came to exist (its writer died
+ * in between) is taken over once it is old enough.
+ */
+@Injectable()
+export class NationalIdRegister {
+  private readonly claims: Collection<NationalIdClaim>;
+
+  constructor(
+    @Inject(DATABASE) db: Db,
+    private readonly store: EventStore,
+  ) {
+    this.claims = db.collection<NationalIdClaim>('national_id_claims');
+  }
+
+  /** Claims every ID for the household, or claims none and throws NationalIdTaken. */
+  async claim(householdId: string, nationalIds: readonly string[]): Promise<void> {
+    const taken: string[] = [];
+    try {
+      for (const nationalId of nationalIds) {
+        if (await this.claimOne(householdId, nationalId)) taken.push(nationalId);
+      }
+    } catch (error) {
+      await this.release(householdId, taken);
+      throw error;
+    }
+  }
+
+  async release(householdId: string, nationalIds: readonly string[]): Promise<void> {
+    if (nationalIds.length === 0) return;
+    await this.claims.deleteMany({ _id: { $in: [...nationalIds] }, householdId });
+  }
+
+  /** True when this call made the claim (so a failure must release it); false when the household already had it. */
+  private async claimOne(householdId: string, nationalId: string): Promise<boolean> {
+    try {
+      await this.claims.insertOne({ _id: nationalId, householdId, claimedAt: new Date() });
+      return true;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    const existing = await this.claims.findOne({ _id: nationalId });
+    if (!existing) return this.claimOne(householdId, nationalId);
+    if (existing.householdId === householdId) return false;
+    const orphan =
+      Date.now() - existing.claimedAt.getTime() > inFlightMs &&
+      (await this.store.streamVersion(streamIdOf(householdStream(existing.householdId)))) === 0;
+    if (!orphan) throw new NationalIdTaken(existing.householdId);
+    const takenOver = await this.claims.updateOne(
+      { _id: nationalId, householdId: existing.householdId },
+      { $set: { householdId, claimedAt: new Date() } },
+    );
+    if (takenOver.modifiedCount === 1) return true;
+    return this.claimOne(householdId, nationalId);
+  }
+}
