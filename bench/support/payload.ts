@@ -75,6 +75,8 @@ export function rawCommit(position: number, stream: StreamRef, event: PendingEve
     streamId: streamIdOf(stream),
     prev: 0,
     last: 1,
+    follows: `${streamIdOf(stream)}@0`,
+    ends: `${streamIdOf(stream)}@1`,
     eventIds: [event.eventId],
     events: [visitEnvelope(stream, 1, event, recordedAt)],
     recordedAt,
@@ -86,6 +88,8 @@ export interface RawCommit {
   readonly streamId: string;
   readonly prev: number;
   readonly last: number;
+  readonly follows: string;
+  readonly ends: string;
   readonly eventIds: string[];
   readonly events: EventEnvelope[];
   readonly recordedAt: Date;

@@ -5,7 +5,8 @@ import type { Response } from 'express';
 import { v5 as uuidV5, v7 as uuidV7 } from 'uuid';
 import { bangkokToday } from '../command-handling/bangkok-today';
 import { HandleHousehold, type HouseholdChange } from '../command-handling/handle-household';
-import { actorFrom, expectedVersionFrom, versioned } from '../command-handling/http-versions';
+import { HouseholdCommands } from '../command-handling/household-commands';
+import { actorFrom, versioned } from '../command-handling/http-versions';
 import { MoveBody, RegisterHouseholdBody, UpdateMembersBody } from './household-body';
 
 const householdIdNamespace = '8d3f5a0e-2c71-4b1e-9f4a-1d6c2b7e9a10';
@@ -14,7 +15,10 @@ const householdIdNamespace = '8d3f5a0e-2c71-4b1e-9f4a-1d6c2b7e9a10';
 @ApiHeader({ name: 'x-client-id', required: false, description: 'the integrating client, kept as the actor' })
 @Controller('households')
 export class RegistryController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly household: HouseholdCommands,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Register a target household (pinpoint)' })
@@ -44,23 +48,16 @@ export class RegistryController {
   @Put(':householdId/members')
   @ApiOperation({ summary: 'Replace the member list (history is kept in the timeline)' })
   @ApiHeader({ name: 'if-match', required: true, description: 'the household version last read' })
-  async updateMembers(
+  updateMembers(
     @Param('householdId', ParseUUIDPipe) householdId: string,
     @Body() body: UpdateMembersBody,
     @Headers('if-match') ifMatch: string | undefined,
     @Headers('x-client-id') clientId: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    return versioned(
-      response,
-      await this.commands.execute(
-        new HandleHousehold(
-          householdId,
-          expectedVersionFrom(ifMatch),
-          { type: 'UpdateMembers', members: body.members, reason: body.reason, today: bangkokToday() },
-          actorFrom(clientId),
-        ),
-      ),
+    return this.household.change(
+      { householdId, ifMatch, clientId, response },
+      { type: 'UpdateMembers', members: body.members, reason: body.reason, today: bangkokToday() },
     );
   }
 
@@ -68,18 +65,13 @@ export class RegistryController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a move to another area (or correct the address)' })
   @ApiHeader({ name: 'if-match', required: true, description: 'the household version last read' })
-  async move(
+  move(
     @Param('householdId', ParseUUIDPipe) householdId: string,
     @Body() body: MoveBody,
     @Headers('if-match') ifMatch: string | undefined,
     @Headers('x-client-id') clientId: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    return versioned(
-      response,
-      await this.commands.execute(
-        new HandleHousehold(householdId, expectedVersionFrom(ifMatch), { type: 'MoveHousehold', to: body.to, movedOn: body.movedOn }, actorFrom(clientId)),
-      ),
-    );
+    return this.household.change({ householdId, ifMatch, clientId, response }, { type: 'MoveHousehold', to: body.to, movedOn: body.movedOn });
   }
 }

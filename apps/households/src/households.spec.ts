@@ -1,0 +1,155 @@
+import { createTestContext, type TestContext } from '@khu-siao/testing';
+import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
+import { HouseholdsModule } from './households.module';
+import { assessment, member, nationalId, registration } from './testing-support/household-requests';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the households service', () => {
+  let context: TestContext;
+  let service: ServiceInProcess;
+
+  beforeAll(async () => {
+    context = await createTestContext('households');
+    service = await startServiceInProcess(HouseholdsModule, context, {
+      service: 'households',
+      bodyLimit: '20mb',
+      openApi: { title: 'households', description: 'spec' },
+      consumes: { group: 'households-listing', from: ['households'] },
+    });
+  });
+  afterAll(async () => {
+    await service.close();
+    await context.close();
+  });
+
+  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(`${service.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, etag: response.headers.get('etag'), body: text ? JSON.parse(text) : undefined };
+  }
+
+  async function register(serial: number, overrides: Record<string, unknown> = {}) {
+    const created = await call('POST', '/households', registration(serial, overrides));
+    expect(created.status).toBe(201);
+    return created.body as { householdId: string; version: number };
+  }
+
+  it('follows a household from pinpoint to graduation, step by step in its timeline', async () => {
+    const { householdId } = await register(1000);
+    const path = `/households/${householdId}`;
+    let version = 1;
+    const step = async (method: string, sub: string, body: unknown) => {
+      const result = await call(method, `${path}${sub}`, body, { 'if-match': `"${version}"` });
+      expect(result.status).toBe(200);
+      version = result.body.version;
+      expect(result.etag).toBe(`"${version}"`);
+    };
+    await step('POST', '/assessments', assessment('a-1', '2022-01-27', { income: ['income below 38,000 baht a year'] }));
+    await step('PUT', '/life-plan', {
+      planId: 'plan-1',
+      drawnUpOn: '2022-02-01',
+      officialId: 'official-17',
+      goals: [
+        {
+          goalId: 'g-1',
+          dimension: 'income',
+          description: 'income above the line',
+          actions: [{ actionId: 'act-1', description: 'vegetable garden', responsible: { kind: 'agency', name: 'เกษตรอำเภอ' }, dueOn: '2022-06-30' }],
+        },
+      ],
+    });
+    await step('POST', '/life-plan/actions/act-1/progress', { percentDone: 100, completed: true, recordedOn: '2022-06-01' });
+    await step('POST', '/assessments', assessment('a-2', '2022-11-01'));
+    await step('POST', '/graduation', { graduatedOn: '2022-12-01' });
+
+    const current = await call('GET', path);
+    expect(current.body).toMatchObject({ status: 'graduated', processStep: 'care', version: 6 });
+    expect(current.body.members[0].nationalId).toBe(`xxxxxxxxx${nationalId(1000).slice(-4)}`);
+    const timeline = await call('GET', `${path}/timeline`);
+    expect(timeline.body.entries.map((entry: { type: string }) => entry.type)).toEqual([
+      'HouseholdRegistered',
+      'HouseholdAssessed',
+      'LifePlanDrawnUp',
+      'LifePlanActionProgressed',
+      'HouseholdAssessed',
+      'HouseholdGraduated',
+    ]);
+    expect(timeline.body.entries[1]).toMatchObject({ occurredAt: '2022-01-27T00:00:00+07:00', actor: { kind: 'client' } });
+    expect(JSON.stringify(timeline.body)).not.toContain(nationalId(1000));
+  });
+
+  it('refuses a national ID registered in another household with 409 naming that household', async () => {
+    const { householdId } = await register(2000);
+    const duplicate = await call('POST', '/households', registration(2100, { members: [member(2000)] }));
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.detail).toContain(householdId);
+    expect(JSON.stringify(duplicate.body)).not.toContain(nationalId(2000));
+  });
+
+  it('answers bad input with 400 naming each field: check digit, unknown area, missing fields', async () => {
+    const badId = `${nationalId(3000).slice(0, 12)}${(Number(nationalId(3000).slice(12)) + 1) % 10}`;
+    const response = await call('POST', '/households', {
+      source: 'tpmap',
+      address: { area: { provinceCode: '40', districtCode: '4027', tambonCode: '402701', villageCode: '40270101' } },
+      members: [{ ...member(3000, { nationalId: badId }), firstName: undefined }],
+    });
+    expect(response.status).toBe(400);
+    const fields = response.body.errors.map((error: { field: string }) => error.field);
+    expect(fields).toContain('members.0.firstName');
+    const domain = await call('POST', '/households', {
+      ...registration(3000),
+      address: { area: { provinceCode: '40', districtCode: '4027', tambonCode: '402701', villageCode: '40270101' } },
+      members: [member(3000, { nationalId: badId })],
+    });
+    expect(domain.status).toBe(400);
+    expect(domain.body.errors.map((error: { field: string }) => error.field)).toEqual(
+      expect.arrayContaining(['address.area.districtCode', 'members.0.nationalId']),
+    );
+    expect(JSON.stringify(domain.body)).not.toContain(badId);
+  });
+
+  it('lets one of two concurrent updates at the same version win and answers the other 409', async () => {
+    const { householdId } = await register(4000);
+    const moves = ['40010104', '40010105'].map((villageCode) =>
+      call(
+        'POST',
+        `/households/${householdId}/moves`,
+        { to: { area: { provinceCode: '40', districtCode: '4001', tambonCode: '400101', villageCode } }, movedOn: '2022-03-01' },
+        { 'if-match': '"1"' },
+      ),
+    );
+    const statuses = (await Promise.all(moves)).map((result) => result.status).sort();
+    expect(statuses).toEqual([200, 409]);
+    const withoutVersion = await call('POST', `/households/${householdId}/closure`, { closedOn: '2022-04-01', reason: 'movedAway' });
+    expect(withoutVersion.status).toBe(428);
+  });
+
+  it('finds households by area, classification and failed dimension once the listing has caught up', async () => {
+    const { householdId } = await register(5000, {
+      address: { area: { provinceCode: '40', districtCode: '4029', tambonCode: '402901', villageCode: '40290102' } },
+    });
+    const assessed = await call(
+      'POST',
+      `/households/${householdId}/assessments`,
+      assessment('a-1', '2022-01-27', { livingConditions: ['leaking roof'], income: ['below the line'] }),
+      { 'if-match': '"1"' },
+    );
+    expect(assessed.status).toBe(200);
+    const query = '/households?districtCode=4029&failedDimension=income&classification=vulnerable';
+    let found = await call('GET', query);
+    const deadline = Date.now() + 20_000;
+    while (found.body.total === 0 && Date.now() < deadline) {
+      await sleep(100);
+      found = await call('GET', query);
+    }
+    expect(found.body.total).toBe(1);
+    expect(found.body.items[0]).toMatchObject({ householdId, version: 2, classification: 'vulnerable', processStep: 'lifeCompass' });
+    expect(found.body.items[0]).not.toHaveProperty('state');
+    expect((await call('GET', '/households?districtCode=4029&$where=1')).status).toBe(400);
+  });
+});

@@ -1,0 +1,63 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import type { FilterQuery, Model } from 'mongoose';
+import { classifications, dimensions, processSteps } from '@khu-siao/contracts';
+import { HouseholdListing } from './household-listing.schema';
+
+const statuses = ['active', 'graduated', 'closed'] as const;
+
+export class HouseholdSearchQuery {
+  @ApiPropertyOptional({ example: '4001' }) @IsOptional() @Matches(/^\d{4}$/) districtCode?: string;
+  @ApiPropertyOptional({ example: '400101' }) @IsOptional() @Matches(/^\d{6}$/) tambonCode?: string;
+  @ApiPropertyOptional({ example: '40010103' }) @IsOptional() @Matches(/^\d{8}$/) villageCode?: string;
+  @ApiPropertyOptional({ enum: statuses }) @IsOptional() @IsIn(statuses) status?: (typeof statuses)[number];
+  @ApiPropertyOptional({ enum: classifications }) @IsOptional() @IsIn(classifications) classification?: string;
+  @ApiPropertyOptional({ enum: dimensions, description: 'households failing this dimension in their latest assessment' })
+  @IsOptional()
+  @IsIn(dimensions)
+  failedDimension?: string;
+  @ApiPropertyOptional({ enum: processSteps }) @IsOptional() @IsIn(processSteps) processStep?: string;
+  @ApiPropertyOptional({ default: 1, minimum: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize = 50;
+}
+
+/** Search over the listing read model; it carries no names or national IDs, only what finding a case needs. */
+@ApiTags('reading')
+@Controller('households')
+export class HouseholdSearchController {
+  constructor(@InjectModel(HouseholdListing.name) private readonly listings: Model<HouseholdListing>) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Search households by area, status, classification, failed dimension and process step' })
+  async search(@Query() query: HouseholdSearchQuery) {
+    const filter: FilterQuery<HouseholdListing> = {};
+    for (const field of ['districtCode', 'tambonCode', 'villageCode', 'status', 'classification', 'processStep'] as const) {
+      if (query[field] !== undefined) filter[field] = query[field];
+    }
+    if (query.failedDimension) filter.failedDimensions = query.failedDimension;
+    const [total, items] = await Promise.all([
+      this.listings.countDocuments(filter),
+      this.listings
+        .find(filter, { state: 0 })
+        .sort({ _id: 1 })
+        .skip((query.page - 1) * query.pageSize)
+        .limit(query.pageSize)
+        .lean(),
+    ]);
+    return {
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      items: items.map(({ _id, updatedAt: _updatedAt, ...listing }) => ({ householdId: _id, ...listing })),
+    };
+  }
+}
