@@ -4,6 +4,8 @@ import { SERVICE_CONFIG, type ServiceConfig } from '@khu-siao/service-runtime';
 import { CaseFileController } from './case-file/case-file.controller';
 import { HandleHouseholdHandler } from './command-handling/handle-household';
 import { HouseholdCommands } from './command-handling/household-commands';
+import { HouseholdImportController } from './importing/household-import.controller';
+import { HouseholdImport } from './importing/household-import';
 import { HouseholdListing, HouseholdListingSchema } from './listing/household-listing.schema';
 import { HouseholdListingProjection } from './listing/household-listing.projection';
 import { HouseholdSearchController } from './listing/household-search.controller';
@@ -20,7 +22,9 @@ import { RegistryController } from './registry/registry.controller';
     }),
     MongooseModule.forFeature([{ name: HouseholdListing.name, schema: HouseholdListingSchema }]),
   ],
-  controllers: [RegistryController, CaseFileController, HouseholdSearchController, HouseholdReadingController, HouseholdListingProjection],
-  providers: [HandleHouseholdHandler, HouseholdCommands, NationalIdRegister],
+  controllers: [
+    RegistryController,
+    HouseholdImportController, CaseFileController, HouseholdSearchController, HouseholdReadingController, HouseholdListingProjection],
+  providers: [HandleHouseholdHandler, HouseholdCommands, NationalIdRegister, HouseholdImport],
 })
 export class HouseholdsModule {}

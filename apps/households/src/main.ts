@@ -7,6 +7,7 @@ async function main(): Promise<void> {
     config,
     host: process.env['HTTP_HOST'] ?? '127.0.0.1',
     bodyLimit: '20mb',
+    acceptsCsv: true,
     openApi: {
       title: 'Khu Siao — households',
       description: 'Registry, 5-dimension assessments, life-compass plans and graduation of target households.',

@@ -21,8 +21,10 @@ export interface ServiceAppOptions extends ServiceRuntimeOptions {
   readonly consumes?: { readonly group: string; readonly from: readonly Context[] };
   /** Address to bind; loopback unless the deployment says otherwise. */
   readonly host?: string;
-  /** Largest JSON body accepted. */
+  /** Largest request body accepted. */
   readonly bodyLimit?: string;
+  /** Also accept `text/csv` bodies (bulk imports), as a string. */
+  readonly acceptsCsv?: boolean;
 }
 
 /** Builds, wires and starts a service around its feature module: the same edges for every service. */
@@ -33,6 +35,7 @@ export async function startServiceApp(feature: Type, options: ServiceAppOptions)
   const app = await NestFactory.create<NestExpressApplication>(ServiceRootModule, { bufferLogs: true, bodyParser: false });
   app.use(correlationMiddleware);
   app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
+  if (options.acceptsCsv) app.useBodyParser('text', { type: 'text/csv', limit: options.bodyLimit ?? '1mb' });
   app.useLogger(app.get(NestPinoLogger));
   app.useGlobalFilters(new ProblemDetailsFilter(app.get<Logger>(ROOT_LOGGER)));
   app.useGlobalPipes(validationPipe());

@@ -83,7 +83,7 @@ function occurredAt(event: HouseholdEvent): string | undefined {
   return date ? `${date}T00:00:00+07:00` : undefined;
 }
 
-function pendingEvents(events: readonly HouseholdEvent[], actor: Actor, idempotencyKey?: string): PendingEvent[] {
+export function pendingEvents(events: readonly HouseholdEvent[], actor: Actor, idempotencyKey?: string): PendingEvent[] {
   const ids = eventIdsFor(events.length, idempotencyKey);
   const correlation = currentCorrelation();
   return events.map((event, index) => ({

@@ -13,7 +13,11 @@ interface NationalIdClaim {
 
 /** A national ID registered in another household: 409, naming that household (never the ID itself). */
 export class NationalIdTaken extends IllegalStateError {
-  constructor(readonly otherHouseholdId: string) {
+  constructor(
+    readonly otherHouseholdId: string,
+    /** Which of the claimed IDs it was, for a row-level report; never put into a message. */
+    readonly position: number,
+  ) {
     super(`a member's national ID is already registered in household ${otherHouseholdId}`);
   }
 }
@@ -42,8 +46,8 @@ export class NationalIdRegister {
   async claim(householdId: string, nationalIds: readonly string[]): Promise<void> {
     const taken: string[] = [];
     try {
-      for (const nationalId of nationalIds) {
-        if (await this.claimOne(householdId, nationalId)) taken.push(nationalId);
+      for (const [position, nationalId] of nationalIds.entries()) {
+        if (await this.claimOne(householdId, nationalId, position)) taken.push(nationalId);
       }
     } catch (error) {
       await this.release(householdId, taken);
@@ -57,7 +61,7 @@ export class NationalIdRegister {
   }
 
   /** True when this call made the claim (so a failure must release it); false when the household already had it. */
-  private async claimOne(householdId: string, nationalId: string): Promise<boolean> {
+  private async claimOne(householdId: string, nationalId: string, position: number): Promise<boolean> {
     try {
       await this.claims.insertOne({ _id: nationalId, householdId, claimedAt: new Date() });
       return true;
@@ -65,17 +69,17 @@ export class NationalIdRegister {
       if (!isDuplicateKeyError(error)) throw error;
     }
     const existing = await this.claims.findOne({ _id: nationalId });
-    if (!existing) return this.claimOne(householdId, nationalId);
+    if (!existing) return this.claimOne(householdId, nationalId, position);
     if (existing.householdId === householdId) return false;
     const orphan =
       Date.now() - existing.claimedAt.getTime() > inFlightMs &&
       (await this.store.streamVersion(streamIdOf(householdStream(existing.householdId)))) === 0;
-    if (!orphan) throw new NationalIdTaken(existing.householdId);
+    if (!orphan) throw new NationalIdTaken(existing.householdId, position);
     const takenOver = await this.claims.updateOne(
       { _id: nationalId, householdId: existing.householdId },
       { $set: { householdId, claimedAt: new Date() } },
     );
     if (takenOver.modifiedCount === 1) return true;
-    return this.claimOne(householdId, nationalId);
+    return this.claimOne(householdId, nationalId, position);
   }
 }

@@ -1,0 +1,36 @@
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InvalidCommandError } from '@khu-siao/decider';
+import { actorFrom } from '../command-handling/http-versions';
+import { HouseholdImport, type ImportReport } from './household-import';
+import { CsvUnreadable, readTpmapCsv, tpmapColumns } from './tpmap-csv';
+
+@ApiTags('import')
+@Controller('household-imports')
+export class HouseholdImportController {
+  constructor(private readonly imports: HouseholdImport) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Import a TPMAP-style CSV of target households (one row per member)',
+    description:
+      `Columns: ${tpmapColumns.join(', ')} (and optionally source_line, the line in the original file when a client ` +
+      'sends it in chunks). A household is registered whole or not at all; importing the same file again registers ' +
+      'nothing twice; every refused row is reported with its line and reason.',
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'the import report' })
+  async import(@Body() body: unknown, @Headers('x-client-id') clientId: string | undefined): Promise<ImportReport> {
+    if (typeof body !== 'string') {
+      throw new InvalidCommandError([{ field: 'body', message: 'must be a CSV file sent as text/csv' }]);
+    }
+    try {
+      return await this.imports.run(readTpmapCsv(body), actorFrom(clientId));
+    } catch (error) {
+      if (error instanceof CsvUnreadable) throw new InvalidCommandError([{ field: 'body', message: error.message }]);
+      throw error;
+    }
+  }
+}
