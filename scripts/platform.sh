@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one command that runs the platform: installs, provisions and starts the servers of the platform profile
-# (durable data in .infra/data/platform), prints where they are, and stops them cleanly on Ctrl-C.
+# The one command that runs the platform: installs, starts the servers of the platform profile (durable data in
+# .infra/data/platform) and every service that exists, prints where they answer, and stops it all on Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,17 +11,48 @@ echo "=== installing npm packages"
 npm install --no-audit --no-fund --loglevel=error
 
 echo "=== starting the servers"
-npx tsx infra/cli.ts up --profile platform
+endpoints=$(npx tsx infra/cli.ts up --profile platform)
+echo "$endpoints"
+eval "export $(echo "$endpoints" | grep -E '^(KAFKA_BROKERS|MONGO_URL)=' | tr '\n' ' ')"
 
+mkdir -p .infra/logs/platform
+pids=()
 stop() {
   echo
   echo "=== stopping"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   npx tsx infra/cli.ts down --profile platform
   exit 0
 }
 trap stop INT TERM
 
-npx tsx infra/cli.ts status --profile platform
+# name:port of every service; each runs from source with swc (decorator metadata kept for NestJS).
+services=("households:3101")
+for entry in "${services[@]}"; do
+  name=${entry%%:*}
+  port=${entry##*:}
+  echo "=== starting $name on port $port"
+  HTTP_PORT=$port SWC_NODE_PROJECT=tsconfig.base.json \
+    node -r @swc-node/register "apps/$name/src/main.ts" >> ".infra/logs/platform/$name.log" 2>&1 &
+  pids+=($!)
+done
+
+for entry in "${services[@]}"; do
+  name=${entry%%:*}
+  port=${entry##*:}
+  for _ in $(seq 1 60); do
+    if curl -fsS "http://127.0.0.1:$port/health" > /dev/null 2>&1; then break; fi
+    sleep 1
+  done
+  if curl -fsS "http://127.0.0.1:$port/health" > /dev/null 2>&1; then
+    echo "$name: http://127.0.0.1:$port (API docs: http://127.0.0.1:$port/docs, log: .infra/logs/platform/$name.log)"
+  else
+    echo "$name did not become healthy within 60 s; see .infra/logs/platform/$name.log" >&2
+    stop
+  fi
+done
+
 echo
-echo "The platform's servers run; press Ctrl-C to stop them. Logs: .infra/logs/platform/"
+echo "The platform runs; press Ctrl-C to stop it. Server logs: .infra/logs/platform/"
 while true; do sleep 3600 & wait $!; done
