@@ -16,7 +16,7 @@ step "provision the local servers (reused when cached)"
 npx tsx infra/cli.ts provision
 
 step "lint (module boundaries) and type-check every project"
-npx nx run-many -t lint typecheck --outputStyle=stream
+npx nx run-many -t lint typecheck --outputStyle=stream --skip-nx-cache
 
 step "tests against the real servers"
 mkdir -p artifacts

@@ -91,6 +91,24 @@ describe('the households service', () => {
     expect(JSON.stringify(duplicate.body)).not.toContain(nationalId(2000));
   });
 
+  it('keeps member history and frees the national ID of a member who left for another household', async () => {
+    const { householdId } = await register(6000);
+    const updated = await call(
+      'PUT',
+      `/households/${householdId}/members`,
+      { members: [member(6000), member(6002, { relation: 'child', birthDate: '2010-01-01' })], reason: 'spouse moved out' },
+      { 'if-match': '"1"' },
+    );
+    expect(updated.status).toBe(200);
+    const elsewhere = await call('POST', '/households', registration(6100, { members: [member(6001)] }));
+    expect(elsewhere.status).toBe(201);
+    const taken = await call('POST', '/households', registration(6200, { members: [member(6002)] }));
+    expect(taken.status).toBe(409);
+    const timeline = await call('GET', `/households/${householdId}/timeline`);
+    expect(timeline.body.entries.map((entry: { type: string }) => entry.type)).toEqual(['HouseholdRegistered', 'HouseholdMembersUpdated']);
+    expect(timeline.body.entries[0].data.members).toHaveLength(2);
+  });
+
   it('answers bad input with 400 naming each field: check digit, unknown area, missing fields', async () => {
     const badId = `${nationalId(3000).slice(0, 12)}${(Number(nationalId(3000).slice(12)) + 1) % 10}`;
     const response = await call('POST', '/households', {
