@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -45,25 +46,27 @@ export class MemberBody {
   @ApiProperty() @IsBoolean() chronicIllness!: boolean;
 }
 
+/** A household's members: 1 to 50, each validated. */
+const MemberList = () =>
+  applyDecorators(
+    ApiProperty({ type: [MemberBody] }),
+    ValidateNested({ each: true }),
+    ArrayMinSize(1),
+    ArrayMaxSize(50),
+    Type(() => MemberBody),
+  );
+
 export const sources = ['tpmap', 'fieldSurvey', 'exclusionErrorReferral', 'vulnerableReferral'] as const;
 
 export class RegisterHouseholdBody {
   @ApiProperty({ enum: sources, description: 'how the household was found' }) @IsIn(sources) source!: (typeof sources)[number];
   @ApiProperty({ type: AddressBody }) @ValidateNested() @Type(() => AddressBody) address!: AddressBody;
-  @ApiProperty({ type: [MemberBody] })
-  @ValidateNested({ each: true })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @Type(() => MemberBody)
+  @MemberList()
   members!: MemberBody[];
 }
 
 export class UpdateMembersBody {
-  @ApiProperty({ type: [MemberBody] })
-  @ValidateNested({ each: true })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
-  @Type(() => MemberBody)
+  @MemberList()
   members!: MemberBody[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) reason?: string;
 }
