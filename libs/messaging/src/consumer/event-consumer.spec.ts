@@ -135,4 +135,52 @@ describe('the event consumer', () => {
     expect(parkedAgain).toHaveLength(6);
     expect(handled).toHaveLength(before);
   });
+
+  it('handles an event delivered twice within one batch once', async () => {
+    const twiceTopic = `${topic}.twice`;
+    const groupId = context.topics.consumerGroup('consumer-spec-twice');
+    await ensureTopics(context.kafka, [{ topic: twiceTopic, numPartitions: 1 }]);
+    const twice = paired('hh-twice', 1);
+    const after = paired('hh-after', 2);
+    const producer = context.kafka.producer();
+    await producer.connect();
+    // One send, before the consumer starts: the three messages reach it in one batch, so the inbox lookup made
+    // before the batch knows neither copy and only the batch's own record of what it handled stops the second.
+    await producer.send({
+      topic: twiceTopic,
+      acks: -1,
+      messages: [eventMessage(twice, 1), eventMessage(twice, 1), eventMessage(after, 2)],
+    });
+    await producer.disconnect();
+
+    const calls: { householdId: string; offset: string }[] = [];
+    const consumer = new EventConsumer({
+      groupId,
+      topics: [twiceTopic],
+      deadLetterTopic: context.topics.deadLetters('consumer-spec-twice'),
+      kafka: context.kafka,
+      db: context.db,
+      catalogue: platformCatalogue,
+      logger: context.logger,
+      handles: (type) => type === 'HouseholdPaired',
+      handle: async (event, { offset }) => {
+        calls.push({ householdId: (event.data as { householdId: string }).householdId, offset });
+      },
+    });
+    await consumer.start();
+    const deadline = Date.now() + 30_000;
+    while (!calls.some((call) => call.householdId === 'hh-after') && Date.now() < deadline) await sleep(50);
+    await consumer.stop();
+
+    expect(calls).toEqual([
+      { householdId: 'hh-twice', offset: '0' },
+      { householdId: 'hh-after', offset: '2' },
+    ]);
+    const marked = await context.db
+      .collection('consumer_inbox')
+      .find({ group: groupId })
+      .project({ _id: 0, eventId: 1 })
+      .toArray();
+    expect(marked.map((entry) => entry.eventId).sort()).toEqual([twice.eventId, after.eventId].sort());
+  });
 });

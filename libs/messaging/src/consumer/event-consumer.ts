@@ -4,7 +4,7 @@ import { ContractViolation, type EventCatalogue, type EventDefinition, type Even
 import { withCorrelation, type Logger } from '@khu-siao/observability';
 import { ensureTopics } from '../kafka/topic-admin';
 import { sendToDeadLetters } from './dead-letters';
-import { Inbox } from './inbox';
+import { Inbox, type HandledEvent } from './inbox';
 import { PoisonMessage } from './poison-message';
 
 export interface HandlerContext {
@@ -48,12 +48,25 @@ interface ConsumerCheckpoint {
   updatedAt: Date;
 }
 
+/** A message as sorted before the batch's inbox lookup. */
+type Triaged =
+  /** To be parked: not JSON, or an envelope that breaks the contract. */
+  | { readonly kind: 'invalid'; readonly reason: string }
+  /** A valid envelope of a type this consumer does not handle: passed over. */
+  | { readonly kind: 'passed' }
+  /** Of a type this consumer handles, not validated yet. */
+  | { readonly kind: 'wanted'; readonly raw: unknown; readonly eventId: string };
+
 const defaultRetry: RetryPolicy = { attempts: 5, initialDelayMs: 100, maxDelayMs: 5_000 };
 
 /**
  * Consumes events with the guarantees every service relies on: each event handled once per group (inbox by event
  * id), transient failures retried with backoff, a message that still fails parked on the dead-letter topic with
  * its reason while consumption goes on, and offsets committed only after the messages before them are done.
+ *
+ * The inbox costs two database round trips per Kafka batch, not per event: one lookup of all the batch's event ids
+ * before its first handler, one write of those handled after its last, before the offsets are committed (see
+ * `Inbox` for what a crash in between means).
  */
 export class EventConsumer {
   private readonly consumer: Consumer;
@@ -89,47 +102,115 @@ export class EventConsumer {
   }
 
   private async batch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    const triaged = batch.messages.map((message) => this.triage(message));
+    // One inbox query for the whole batch, instead of one per message.
+    const alreadyHandled = await this.inbox.handledAmong(
+      triaged.flatMap((entry) => (entry.kind === 'wanted' ? [entry.eventId] : [])),
+    );
+    const handled: (HandledEvent & { readonly offset: string })[] = [];
     let last: string | undefined;
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break;
-      await this.process(batch.topic, batch.partition, message, heartbeat);
-      resolveOffset(message.offset);
-      last = message.offset;
-      await heartbeat();
+    try {
+      for (const [index, message] of batch.messages.entries()) {
+        if (!isRunning() || isStale()) break;
+        const event = await this.process(topic, partition, message, triaged[index], alreadyHandled, heartbeat);
+        if (event) {
+          // A second delivery of the same event later in this batch is skipped like one found in the inbox.
+          alreadyHandled.add(event.eventId);
+          handled.push({ eventId: event.eventId, type: event.type, offset: message.offset });
+        }
+        resolveOffset(message.offset);
+        last = message.offset;
+        await heartbeat();
+      }
+    } catch (error) {
+      // What was handled before the failure is marked all the same, so that its redelivery is recognised.
+      // (A failure to mark is logged, and rewinds the partition, in markHandled: the first error is the one thrown.)
+      await this.markHandled(topic, partition, handled).catch(() => undefined);
+      throw error;
     }
+    await this.markHandled(topic, partition, handled);
     if (last === undefined) return;
     const next = (BigInt(last) + 1n).toString();
-    await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+    await this.consumer.commitOffsets([{ topic, partition, offset: next }]);
     await this.checkpoints.updateOne(
-      { _id: `${this.options.groupId}:${batch.topic}:${batch.partition}` },
-      {
-        $set: {
-          group: this.options.groupId,
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: next,
-          updatedAt: new Date(),
-        },
-      },
+      { _id: `${this.options.groupId}:${topic}:${partition}` },
+      { $set: { group: this.options.groupId, topic, partition, offset: next, updatedAt: new Date() } },
       { upsert: true },
     );
   }
 
-  private async process(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>) {
-    const parked = (reason: string, attempts: number) =>
-      this.park({ topic, partition, message, reason, attempts });
-    const raw = parseJson(message.value);
-    if (raw === undefined) return parked('value is not a JSON document', 0);
-    let envelope: EventEnvelope;
+  /**
+   * Marks the batch's handled events in the inbox, in one write. Their offsets are already resolved, so when the
+   * write fails the partition is rewound to the first of them: kafkajs would otherwise fetch past events that are
+   * handled but not marked. Their redelivery re-runs those handlers (and re-parks what was parked after them).
+   */
+  private async markHandled(
+    topic: string,
+    partition: number,
+    handled: readonly (HandledEvent & { readonly offset: string })[],
+  ): Promise<void> {
+    if (handled.length === 0) return;
     try {
-      envelope = this.options.catalogue.readEnvelope(raw);
+      await this.inbox.mark(handled);
     } catch (error) {
-      return parked(describe(error), 0);
+      this.options.logger.error(
+        { topic, partition, offset: handled[0].offset, events: handled.length, reason: describe(error) },
+        'inbox mark failed; rewinding the partition to redeliver the events not marked',
+      );
+      this.consumer.seek({ topic, partition, offset: handled[0].offset });
+      throw error;
     }
-    if (!this.options.handles(envelope.type) || (await this.inbox.has(envelope.eventId))) return;
+  }
+
+  /**
+   * Everything about a message that can be known before touching the database. A message of a type this consumer
+   * handles is only peeked at here (its id and type): it is validated once, by `catalogue.read`, if the inbox does
+   * not have it yet. Any other message has its envelope validated (not its payload), so a broken one is parked.
+   */
+  private triage(message: KafkaMessage): Triaged {
+    const raw = parseJson(message.value);
+    if (raw === undefined) return { kind: 'invalid', reason: 'value is not a JSON document' };
+    const eventId = stringField(raw, 'eventId');
+    const type = stringField(raw, 'type');
+    if (eventId !== undefined && type !== undefined && this.options.handles(type)) {
+      return { kind: 'wanted', raw, eventId };
+    }
+    try {
+      this.options.catalogue.readEnvelope(raw);
+      return { kind: 'passed' };
+    } catch (error) {
+      return { kind: 'invalid', reason: describe(error) };
+    }
+  }
+
+  /** Handles one message (or parks it, or passes over it); the event when its handler succeeded. */
+  private async process(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    triaged: Triaged,
+    alreadyHandled: ReadonlySet<string>,
+    heartbeat: () => Promise<void>,
+  ): Promise<EventEnvelope | undefined> {
+    const parked = async (reason: string, attempts: number) => {
+      await this.park({ topic, partition, message, reason, attempts });
+      return undefined;
+    };
+    if (triaged.kind === 'invalid') return parked(triaged.reason, 0);
+    if (triaged.kind === 'passed') return undefined;
+    if (alreadyHandled.has(triaged.eventId)) {
+      // Not handled again; its envelope is still checked, so a message that breaks the contract is parked as ever.
+      try {
+        this.options.catalogue.readEnvelope(triaged.raw);
+      } catch (error) {
+        return parked(describe(error), 0);
+      }
+      return undefined;
+    }
     let event: EventEnvelope;
     try {
-      event = this.options.catalogue.read(envelope) as EventEnvelope;
+      event = this.options.catalogue.read(triaged.raw) as EventEnvelope;
     } catch (error) {
       return parked(describe(error), 0);
     }
@@ -139,8 +220,7 @@ export class EventConsumer {
         await withCorrelation(correlation, () =>
           this.options.handle(event, { topic, partition, offset: message.offset, attempt }),
         );
-        await this.inbox.mark(event.eventId, event.type);
-        return;
+        return event;
       } catch (error) {
         const final = error instanceof PoisonMessage || error instanceof ContractViolation || attempt >= this.retry.attempts;
         this.options.logger.warn(
@@ -182,4 +262,11 @@ function parseJson(value: Buffer | null): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** A string property of a parsed JSON value, unvalidated. */
+function stringField(raw: unknown, name: string): string | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const value = (raw as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
 }

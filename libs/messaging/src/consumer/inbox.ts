@@ -1,4 +1,4 @@
-import type { Collection, Db } from 'mongodb';
+import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
 import { isDuplicateKeyError } from '@khu-siao/event-store';
 
 interface InboxEntry {
@@ -9,10 +9,18 @@ interface InboxEntry {
   handledAt: Date;
 }
 
+export interface HandledEvent {
+  readonly eventId: string;
+  readonly type: string;
+}
+
 /**
  * The events a consumer group has handled, by event id (a unique `_id`): a redelivered or replayed event is
- * recognised and skipped. It is marked after the handler succeeds, so a crash in between re-runs the handler once
- * more; handlers that cannot tolerate that guard their own writes with the event's aggregate version.
+ * recognised and skipped. The consumer looks a whole Kafka batch up at once before handling it, and marks the
+ * events it handled with one write after the batch's last handler and before committing the batch's offsets.
+ * So a crash (or a failed mark) between a handler's success and that write re-runs the handlers of up to one whole
+ * batch (not just one event) on redelivery; handlers that cannot tolerate that guard their own writes with the
+ * event's aggregate version. An event that is in the inbox is never handled again.
  */
 export class Inbox {
   private readonly entries: Collection<InboxEntry>;
@@ -24,15 +32,35 @@ export class Inbox {
     this.entries = db.collection<InboxEntry>('consumer_inbox');
   }
 
-  async has(eventId: string): Promise<boolean> {
-    // findOne by _id, not countDocuments: the driver runs the latter as an aggregation, a full scan on mongo-java-server.
-    return (await this.entries.findOne({ _id: this.key(eventId) }, { projection: { _id: 1 } })) !== null;
+  /** Which of these event ids are already handled: one query, by `_id` (never a scan on mongo-java-server). */
+  async handledAmong(eventIds: Iterable<string>): Promise<Set<string>> {
+    const keys = [...new Set(eventIds)].map((eventId) => this.key(eventId));
+    if (keys.length === 0) return new Set();
+    const found = await this.entries.find({ _id: { $in: keys } }, { projection: { _id: 1 } }).toArray();
+    const prefix = this.key('');
+    return new Set(found.map((entry) => entry._id.slice(prefix.length)));
   }
 
-  async mark(eventId: string, type: string): Promise<void> {
+  /** Marks events as handled in one unordered write; one already marked (a race, a replay) is not an error. */
+  async mark(events: readonly HandledEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const handledAt = new Date();
+    const entries = events.map(({ eventId, type }) => ({
+      _id: this.key(eventId),
+      group: this.group,
+      eventId,
+      type,
+      handledAt,
+    }));
     try {
-      await this.entries.insertOne({ _id: this.key(eventId), group: this.group, eventId, type, handledAt: new Date() });
+      await this.entries.insertMany(entries, { ordered: false });
     } catch (error) {
+      // Judged by the write errors alone: mongo-java-server reports a wrong insertedCount on a partial failure.
+      if (error instanceof MongoBulkWriteError) {
+        const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+        if (writeErrors.length > 0 && writeErrors.every((writeError) => writeError.code === 11000)) return;
+        throw error;
+      }
       if (!isDuplicateKeyError(error)) throw error;
     }
   }
