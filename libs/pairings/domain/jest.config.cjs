@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'pairings-domain',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/pairings/domain',
+};

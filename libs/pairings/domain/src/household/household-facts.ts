@@ -1,0 +1,16 @@
+import { IllegalStateError, NotFoundError } from '@khu-siao/decider';
+
+/**
+ * What the pairings context knows of a household, learnt from the households service's events and handed to
+ * `decide` inside the command: `null` when no such household has been registered.
+ */
+export interface KnownHousehold {
+  readonly status: 'active' | 'graduated' | 'closed';
+}
+
+/** A household that is registered and whose case is open: the only kind a buddy or a pledge can be given to. */
+export function requireOpenHousehold(householdId: string, household: KnownHousehold | null): void {
+  if (household === null) throw new NotFoundError('household', householdId);
+  if (household.status === 'graduated') throw new IllegalStateError(`household ${householdId} has graduated: its case is finished`);
+  if (household.status === 'closed') throw new IllegalStateError(`household ${householdId}'s case is closed`);
+}
