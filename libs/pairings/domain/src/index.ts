@@ -1,6 +1,6 @@
 export type { OfficialEvent, PairingEvent, PairingsEvent, PairingsEventOfType, PartnerEvent, TeamEvent, VisitEvent } from './pairings-events';
 export type { KnownHousehold } from './household/household-facts';
-export type { CalendarDate } from './calendar/calendar-date';
+export type { CalendarDate } from '@khu-siao/decider';
 
 export { officialDecider } from './official/business-logic';
 export type * from './official/commands';

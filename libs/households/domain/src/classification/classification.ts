@@ -1,5 +1,5 @@
 import type { classifications, Dimension } from '@khu-siao/contracts';
-import { ageOn, type CalendarDate } from '../calendar/calendar-date';
+import { ageOn, type CalendarDate } from '@khu-siao/decider';
 
 export type Classification = (typeof classifications)[number];
 

@@ -1,6 +1,6 @@
 import { dimensions, type FieldIssue } from '@khu-siao/contracts';
 import { IllegalStateError, InvalidCommandError, type Decider } from '@khu-siao/decider';
-import { calendarDateIssues } from '../calendar/calendar-date';
+import { calendarDateIssues } from '@khu-siao/decider';
 import { classify } from '../classification/classification';
 import { addressIssues, sameAddress } from './address';
 import type {

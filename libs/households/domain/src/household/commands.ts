@@ -1,5 +1,5 @@
 import type { Dimension } from '@khu-siao/contracts';
-import type { CalendarDate } from '../calendar/calendar-date';
+import type { CalendarDate } from '@khu-siao/decider';
 import type { Classification } from '../classification/classification';
 import type { Address, CaseClosingReason, HouseholdSource, LifePlanGoal, Member } from './household';
 

@@ -1,5 +1,5 @@
-import { householdEvents, type FieldIssue } from '@khu-siao/contracts';
-import { InvalidCommandError, specificationFor } from '@khu-siao/decider';
+import { householdEvents } from '@khu-siao/contracts';
+import { specificationFor } from '@khu-siao/decider';
 import { householdDecider } from './business-logic';
 import type { AssessHousehold, DrawUpLifePlan, RegisterHousehold } from './commands';
 import type { Address, HouseholdEvent, HouseholdEventOfType, Member } from './household';
@@ -212,20 +212,7 @@ export function completed(actionId: string, recordedOn = '2024-11-01'): Househol
 
 export const allActionsCompleted = ['a-training', 'a-market', 'a-checkups'].map((actionId) => completed(actionId));
 
-/** The field issues a refused command names; fails the spec when the command is not refused as invalid. */
-export function issuesOf(run: () => unknown): readonly FieldIssue[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidCommandError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected the command to be refused as invalid, but it was accepted');
-}
-
-export function fieldsOf(run: () => unknown): string[] {
-  return issuesOf(run).map((issue) => issue.field);
-}
+export { fieldsOf, issuesOf } from '@khu-siao/decider';
 
 /** The contract issues of each event: what decide emits must be what the event store lets it append. */
 export function contractIssuesOf(events: readonly HouseholdEvent[]): unknown[] {

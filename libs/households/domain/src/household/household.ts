@@ -11,7 +11,7 @@ import type {
   LifePlanActionProgressed,
   LifePlanDrawnUp,
 } from '@khu-siao/contracts';
-import type { CalendarDate } from '../calendar/calendar-date';
+import type { CalendarDate } from '@khu-siao/decider';
 import type { Classification } from '../classification/classification';
 
 /** An event as `decide` emits it and `evolve` reads it: the application layer wraps it in an envelope. */

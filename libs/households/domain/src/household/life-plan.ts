@@ -1,5 +1,5 @@
 import type { FieldIssue } from '@khu-siao/contracts';
-import { calendarDateIssues, isCalendarDate, type CalendarDate } from '../calendar/calendar-date';
+import { calendarDateIssues, isCalendarDate, type CalendarDate } from '@khu-siao/decider';
 import type { ActionProgress, LifePlan, LifePlanAction, LifePlanGoal } from './household';
 
 /**

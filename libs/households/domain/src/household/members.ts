@@ -1,5 +1,5 @@
 import { memberSchema, type FieldIssue } from '@khu-siao/contracts';
-import { calendarDateIssues, isCalendarDate, type CalendarDate } from '../calendar/calendar-date';
+import { calendarDateIssues, isCalendarDate, type CalendarDate } from '@khu-siao/decider';
 import { isValidThaiNationalId } from '../national-id/national-id';
 import type { Member } from './household';
 

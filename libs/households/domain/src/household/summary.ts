@@ -1,5 +1,5 @@
 import type { Dimension, ProcessStep } from '@khu-siao/contracts';
-import type { CalendarDate } from '../calendar/calendar-date';
+import type { CalendarDate } from '@khu-siao/decider';
 import type { Classification } from '../classification/classification';
 import type { Address, CaseClosingReason, Household, HouseholdSource, HouseholdState } from './household';
 import { planCompletion } from './life-plan';

@@ -1,7 +1,7 @@
 import { agencyKinds, caseloadReleaseReasons, type FieldIssue } from '@khu-siao/contracts';
 import { IllegalStateError, InvalidCommandError, NotFoundError, type Decider } from '@khu-siao/decider';
-import { calendarDateIssues } from '../calendar/calendar-date';
-import { oneOfIssues, optional, optionalTextIssues, refuseIfAny, textIssues } from '../command-fields';
+import { calendarDateIssues } from '@khu-siao/decider';
+import { oneOfIssues, optional, optionalTextIssues, refuseIfAny, textIssues } from '@khu-siao/decider';
 import type { OfficialEvent } from '../pairings-events';
 import type { EnrolOfficial, OfficialCommand, ReleaseHousehold, TakeOnHousehold } from './commands';
 import { defaultCaseloadLimit, evolveOfficial, initialOfficialState, type Official, type OfficialState } from './official';

@@ -1,5 +1,5 @@
 import type { DataOf, OfficialEnrolled } from '@khu-siao/contracts';
-import type { CalendarDate } from '../calendar/calendar-date';
+import type { CalendarDate } from '@khu-siao/decider';
 import type { OfficialEvent } from '../pairings-events';
 
 type Enrolment = DataOf<typeof OfficialEnrolled>;

@@ -1,6 +1,6 @@
 import { IllegalStateError, InvalidCommandError, type Decider } from '@khu-siao/decider';
-import { calendarDateIssues } from '../calendar/calendar-date';
-import { refuseIfAny, textIssues } from '../command-fields';
+import { calendarDateIssues } from '@khu-siao/decider';
+import { refuseIfAny, textIssues } from '@khu-siao/decider';
 import { requireOpenHousehold } from '../household/household-facts';
 import type { PairingEvent } from '../pairings-events';
 import type { PairHousehold, PairingCommand, ReassignBuddy, UnpairHousehold } from './commands';

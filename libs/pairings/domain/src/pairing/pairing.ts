@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../calendar/calendar-date';
+import type { CalendarDate } from '@khu-siao/decider';
 import type { PairingEvent } from '../pairings-events';
 
 /** A household's buddy official under one pairing. */

@@ -1,7 +1,7 @@
 import { partnerSectors, satang, supportKinds, type FieldIssue } from '@khu-siao/contracts';
 import { IllegalStateError, InvalidCommandError, NotFoundError, type Decider } from '@khu-siao/decider';
-import { calendarDateIssues, futureDateIssues } from '../calendar/calendar-date';
-import { oneOfIssues, optional, refuseIfAny, textIssues } from '../command-fields';
+import { calendarDateIssues, futureDateIssues } from '@khu-siao/decider';
+import { oneOfIssues, optional, refuseIfAny, textIssues } from '@khu-siao/decider';
 import { requireOpenHousehold } from '../household/household-facts';
 import type { PartnerEvent } from '../pairings-events';
 import type { PartnerCommand, PledgeSupport, RegisterPartner } from './commands';

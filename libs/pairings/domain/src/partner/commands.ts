@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../calendar/calendar-date';
+import type { CalendarDate } from '@khu-siao/decider';
 import type { KnownHousehold } from '../household/household-facts';
 import type { PartnerSector, Support } from './partner';
 

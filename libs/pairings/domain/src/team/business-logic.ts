@@ -1,7 +1,7 @@
 import { teamKinds, teamRoles, type FieldIssue } from '@khu-siao/contracts';
 import { IllegalStateError, InvalidCommandError, NotFoundError, type Decider } from '@khu-siao/decider';
-import { calendarDateIssues } from '../calendar/calendar-date';
-import { oneOfIssues, optional, optionalTextIssues, refuseIfAny, textIssues } from '../command-fields';
+import { calendarDateIssues } from '@khu-siao/decider';
+import { oneOfIssues, optional, optionalTextIssues, refuseIfAny, textIssues } from '@khu-siao/decider';
 import type { TeamEvent } from '../pairings-events';
 import type { AddTeamMember, FormTeam, RemoveTeamMember, TeamCommand } from './commands';
 import { evolveTeam, initialTeamState, type Team, type TeamArea, type TeamState } from './team';

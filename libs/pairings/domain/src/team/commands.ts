@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../calendar/calendar-date';
+import type { CalendarDate } from '@khu-siao/decider';
 import type { TeamArea, TeamKind, TeamRole } from './team';
 
 /** An operational team works an area in the field; a mentor team follows households closely. Both have an area. */

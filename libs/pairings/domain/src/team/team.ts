@@ -1,5 +1,5 @@
 import type { DataOf, TeamFormed, TeamMemberAdded } from '@khu-siao/contracts';
-import type { CalendarDate } from '../calendar/calendar-date';
+import type { CalendarDate } from '@khu-siao/decider';
 import type { TeamEvent } from '../pairings-events';
 
 export type TeamKind = DataOf<typeof TeamFormed>['kind'];

@@ -1,6 +1,6 @@
 import { IllegalStateError, InvalidCommandError, NotFoundError, type Decider } from '@khu-siao/decider';
-import { calendarDateIssues } from '../calendar/calendar-date';
-import { refuseIfAny, textIssues } from '../command-fields';
+import { calendarDateIssues } from '@khu-siao/decider';
+import { refuseIfAny, textIssues } from '@khu-siao/decider';
 import type { VisitEvent } from '../pairings-events';
 import type { CorrectVisit, LogVisit, VisitCommand } from './commands';
 import { evolveVisit, initialVisitState, type Visit, type VisitState } from './visit';

@@ -1,5 +1,5 @@
 import { IllegalStateError, NotFoundError } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '../command-fields.examples';
+import { fieldsOf, issuesOf } from '@khu-siao/decider';
 import { details, given, logVisit, today, visitLogged } from './visit.examples';
 
 const minimal = {

@@ -1,6 +1,6 @@
 import { dimensions, processSteps, satang, thailandBounds, type FieldIssue } from '@khu-siao/contracts';
-import { calendarDateIssues, futureDateIssues, isCalendarDate, type CalendarDate } from '../calendar/calendar-date';
-import { oneOfIssues, optional, optionalTextIssues, textIssues } from '../command-fields';
+import { calendarDateIssues, futureDateIssues, isCalendarDate, type CalendarDate } from '@khu-siao/decider';
+import { oneOfIssues, optional, optionalTextIssues, textIssues } from '@khu-siao/decider';
 import type { GeoPoint, HelpGiven, VisitDetails } from './visit';
 
 const helpKinds = ['inKind', 'advice', 'service'] as const;

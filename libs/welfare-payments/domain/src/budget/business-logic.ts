@@ -1,6 +1,6 @@
 import { reservationReleaseReasons } from '@khu-siao/contracts';
 import { IllegalStateError, InvalidCommandError, NotFoundError, type Decider } from '@khu-siao/decider';
-import { refuseIfAny, textIssues } from '../command-fields';
+import { refuseIfAny, textIssues } from '@khu-siao/decider';
 import { fiscalYearAt, fiscalYearName, fiscalYearRange, isFiscalYear } from '../fiscal-year/fiscal-year';
 import { instantIssues, thaiDateOf } from '../fiscal-year/thai-time';
 import { amountIssues, maxBudgetAmount, maxGrantAmount, satangText, type Satang } from '../money/satang';

@@ -1,5 +1,5 @@
 import { IllegalStateError, InvalidCommandError, NotFoundError } from '@khu-siao/decider';
-import { fieldsOf } from '../command-fields.examples';
+import { fieldsOf } from '@khu-siao/decider';
 import { allocated, budgetId, given, movement, reserved } from './budget.examples';
 
 describe('topping up a budget', () => {

@@ -1,7 +1,7 @@
 import { recipientKinds, type FieldIssue } from '@khu-siao/contracts';
 import { IllegalStateError, InvalidCommandError, NotFoundError, type Decider } from '@khu-siao/decider';
 import { budgetIdFor } from '../budget/budget';
-import { refuseIfAny, textIssues } from '../command-fields';
+import { refuseIfAny, textIssues } from '@khu-siao/decider';
 import { fiscalYearAt } from '../fiscal-year/fiscal-year';
 import { instantIssues } from '../fiscal-year/thai-time';
 import { amountIssues, maxGrantAmount, satangText, type Satang } from '../money/satang';

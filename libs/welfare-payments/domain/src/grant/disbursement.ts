@@ -1,6 +1,6 @@
 import { disbursementMethods } from '@khu-siao/contracts';
 import { IllegalStateError } from '@khu-siao/decider';
-import { refuseIfAny, textIssues } from '../command-fields';
+import { refuseIfAny, textIssues } from '@khu-siao/decider';
 import { instantIssues } from '../fiscal-year/thai-time';
 import type { GrantEvent } from '../welfare-events';
 import type { ConfirmDisbursement, FailDisbursement, ReverseDisbursement, StartDisbursement } from './commands';

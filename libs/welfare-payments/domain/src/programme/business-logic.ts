@@ -1,6 +1,6 @@
 import { programmeKinds, recipientKinds, type FieldIssue } from '@khu-siao/contracts';
 import { IllegalStateError, InvalidCommandError, NotFoundError, type Decider } from '@khu-siao/decider';
-import { optional, refuseIfAny, textIssues } from '../command-fields';
+import { optional, refuseIfAny, textIssues } from '@khu-siao/decider';
 import { instantIssues } from '../fiscal-year/thai-time';
 import { amountIssues, maxGrantAmount } from '../money/satang';
 import type { ProgrammeEvent } from '../welfare-events';

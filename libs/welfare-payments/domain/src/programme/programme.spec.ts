@@ -1,5 +1,5 @@
 import { fold, IllegalStateError, NotFoundError, specificationFor } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '../command-fields.examples';
+import { fieldsOf, issuesOf } from '@khu-siao/decider';
 import { programmeDecider } from './business-logic';
 import type { CloseProgramme } from './commands';
 import { programmeFactsOf } from './programme';

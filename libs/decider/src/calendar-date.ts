@@ -22,3 +22,8 @@ export function calendarDateIssues(dates: Readonly<Record<string, unknown>>): Fi
     .filter(([, value]) => !isCalendarDate(value))
     .map(([field]) => ({ field, message: 'must be a calendar date (YYYY-MM-DD)' }));
 }
+
+/** An issue when a valid `date` lies after a valid `today`: what is recorded has happened. */
+export function futureDateIssues(field: string, date: CalendarDate, today: CalendarDate): FieldIssue[] {
+  return isCalendarDate(date) && isCalendarDate(today) && date > today ? [{ field, message: 'must not be after today' }] : [];
+}

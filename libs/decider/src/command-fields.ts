@@ -1,5 +1,5 @@
 import type { FieldIssue } from '@khu-siao/contracts';
-import { InvalidCommandError } from '@khu-siao/decider';
+import { InvalidCommandError } from './domain-errors';
 
 /** Refuses a command with every field at fault named at once (HTTP 400), so a caller fixes them in one go. */
 export function refuseIfAny(issues: readonly FieldIssue[]): void {
