@@ -6,6 +6,7 @@ export {
   contexts,
   type Context,
   type DataOf,
+  type DomainEventOf,
   type EventDefinition,
   type EventOf,
   type Upcaster,

@@ -41,3 +41,7 @@ export type DataOf<TDefinition> = TDefinition extends EventDefinition<string, in
 /** The envelope type of a definition's events as every reader receives them. */
 export type EventOf<TDefinition> =
   TDefinition extends EventDefinition<infer TType, infer TSchema> ? EventEnvelope<TType, z.infer<TSchema>> : never;
+
+/** An event as a decider emits and folds it: type and payload, before the application wraps it in an envelope. */
+export type DomainEventOf<TDefinition> =
+  TDefinition extends EventDefinition<infer TType> ? { readonly type: TType; readonly data: DataOf<TDefinition> } : never;

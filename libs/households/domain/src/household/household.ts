@@ -1,7 +1,7 @@
 import type {
   DataOf,
   Dimension,
-  EventDefinition,
+  DomainEventOf,
   HouseholdAssessed,
   HouseholdCaseClosed,
   HouseholdClassificationOverridden,
@@ -14,12 +14,9 @@ import type {
 import type { CalendarDate } from '@khu-siao/decider';
 import type { Classification } from '../classification/classification';
 
-/** An event as `decide` emits it and `evolve` reads it: the application layer wraps it in an envelope. */
-type EventFrom<TDefinition> =
-  TDefinition extends EventDefinition<infer TType> ? { readonly type: TType; readonly data: DataOf<TDefinition> } : never;
 
 /** Derived from the contract's list, so an event added there must be handled here before anything compiles. */
-export type HouseholdEvent = EventFrom<(typeof householdEvents)[number]>;
+export type HouseholdEvent = DomainEventOf<(typeof householdEvents)[number]>;
 export type HouseholdEventOfType<TType extends HouseholdEvent['type']> = Extract<HouseholdEvent, { type: TType }>;
 
 type Registration = DataOf<typeof HouseholdRegistered>;
