@@ -56,7 +56,10 @@ export class EventLog {
     const upTo = Math.min(after + limit, head);
     if (upTo <= after) return { commits: [], position: after };
     const wanted = Array.from({ length: upTo - after }, (_, offset) => after + offset + 1);
-    const docs = await this.commits.find({ _id: { $in: wanted } }).toArray();
+    // Only what a reader uses: the version keys and event ids would be decoded for nothing.
+    const docs = await this.commits
+      .find({ _id: { $in: wanted } }, { projection: { events: 1, recordedAt: 1, gap: 1 } })
+      .toArray();
     const byPosition = new Map(docs.map((doc) => [doc._id, doc]));
     const commits: LogCommit[] = [];
     let position = after;
