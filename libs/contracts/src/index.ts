@@ -14,6 +14,7 @@ export {
 export { EventCatalogue, type CatalogueEvent } from './catalogue/event-catalogue';
 export { platformCatalogue, type PlatformEvent, type PlatformEventType } from './catalogue/platform-catalogue';
 export { TopicNames, eventHeaders } from './topics';
+export { asyncApiDocument } from './asyncapi/asyncapi-document';
 export * from './shared/value-schemas';
 export * from './households/household-events';
 export * from './pairings/pairing-events';
