@@ -1,0 +1,20 @@
+import { readServiceConfig, startServiceApp } from '@khu-siao/service-runtime';
+import { PairingsModule, householdsConsumption } from './pairings.module';
+
+async function main(): Promise<void> {
+  const config = readServiceConfig('pairings');
+  await startServiceApp(PairingsModule, {
+    config,
+    host: process.env['HTTP_HOST'] ?? '127.0.0.1',
+    openApi: {
+      title: 'Khu Siao — pairings',
+      description: 'Buddy officials and their caseloads, household pairings, home visits and development partners.',
+    },
+    consumes: { group: householdsConsumption.group, from: [...householdsConsumption.from] },
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`pairings failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

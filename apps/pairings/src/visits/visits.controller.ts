@@ -1,0 +1,155 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { Response } from 'express';
+import type { Model } from 'mongoose';
+import { v7 as uuidV7 } from 'uuid';
+import { NotFoundError, optional } from '@khu-siao/decider';
+import { visitDecider, type VisitDetails, type VisitState } from '@khu-siao/pairings-domain';
+import { Aggregates, visitStream } from '../command-handling/aggregates';
+import { bangkokToday } from '../command-handling/bangkok-today';
+import { actorFrom, expectedVersionFrom, versioned } from '../command-handling/http-edges';
+import { KnownHouseholdDocument } from '../known-households/known-household.schema';
+import { KnownHouseholds } from '../known-households/known-households';
+import { CorrectVisitBody, LogVisitBody, type VisitDetailsBody } from './visit-body';
+import { HouseholdVisit } from './visit-index.schema';
+
+function detailsOf(body: VisitDetailsBody): VisitDetails {
+  return {
+    officialIds: body.officialIds,
+    visitedOn: body.visitedOn,
+    processStep: body.processStep,
+    dimensionsDiscussed: body.dimensionsDiscussed,
+    needsFound: body.needsFound,
+    helpGiven: body.helpGiven.map((help) => ({ kind: help.kind, description: help.description, ...optional('value', help.value) })),
+    referrals: body.referrals,
+    ...optional('nextVisitOn', body.nextVisitOn),
+    ...optional('location', body.location && { latitude: body.location.latitude, longitude: body.location.longitude }),
+    ...optional('photoRef', body.photoRef),
+  };
+}
+
+export class OverdueQuery {
+  @ApiPropertyOptional({ default: 30, minimum: 1, maximum: 3650, description: 'no visit in this many days' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  days = 30;
+}
+
+@ApiTags('visits')
+@ApiHeader({ name: 'x-client-id', required: false, description: 'the integrating client, kept as the actor' })
+@Controller()
+export class VisitsController {
+  constructor(
+    private readonly aggregates: Aggregates,
+    private readonly households: KnownHouseholds,
+    @InjectModel(HouseholdVisit.name) private readonly visits: Model<HouseholdVisit>,
+    @InjectModel(KnownHouseholdDocument.name) private readonly known: Model<KnownHouseholdDocument>,
+  ) {}
+
+  @Post('visits')
+  @ApiOperation({ summary: 'Log a home visit (date not in the future, GPS inside Thailand, in-kind help valued in satang)' })
+  @ApiCreatedResponse({ description: 'logged; ETag is the visit version' })
+  @ApiBadRequestResponse({ description: 'each field at fault named' })
+  @ApiNotFoundResponse({ description: 'unknown household' })
+  async log(@Body() body: LogVisitBody, @Headers('x-client-id') clientId: string | undefined, @Res({ passthrough: true }) response: Response) {
+    const visitId = uuidV7();
+    const household = await this.households.of(body.householdId);
+    const decided = await this.aggregates.decide(visitStream(visitId), visitDecider, {
+      type: 'LogVisit',
+      visitId,
+      householdId: body.householdId,
+      household,
+      today: bangkokToday(),
+      ...detailsOf(body),
+    });
+    const version = await this.aggregates.append(decided, actorFrom(clientId));
+    await this.index(visitId, version);
+    response.setHeader('Location', `/visits/${visitId}`);
+    return versioned(response, { visitId, householdId: body.householdId, version });
+  }
+
+  @Post('visits/:visitId/corrections')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Correct a visit's details; the first version stays in the record" })
+  @ApiHeader({ name: 'if-match', required: true, description: 'the visit version last read' })
+  async correct(
+    @Param('visitId') visitId: string,
+    @Body() body: CorrectVisitBody,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Headers('x-client-id') clientId: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const expected = expectedVersionFrom(ifMatch, 'visit');
+    const decided = await this.aggregates.decide(visitStream(visitId), visitDecider, {
+      type: 'CorrectVisit',
+      visitId,
+      details: detailsOf(body.details),
+      reason: body.reason,
+      correctedBy: body.correctedBy,
+      today: bangkokToday(),
+    });
+    const version = await this.aggregates.append({ ...decided, version: expected }, actorFrom(clientId));
+    await this.index(visitId, version);
+    return versioned(response, { visitId, version });
+  }
+
+  @Get('visits/:visitId')
+  @ApiOperation({ summary: 'A visit as it stands, with its first logged details and every correction' })
+  async read(@Param('visitId') visitId: string, @Res({ passthrough: true }) response: Response) {
+    const { version, state } = await this.aggregates.load(visitStream(visitId), visitDecider);
+    if (state.status === 'notLogged') throw new NotFoundError('visit', visitId);
+    return versioned(response, { ...state, version });
+  }
+
+  @Get('households/:householdId/visits')
+  @ApiOperation({ summary: "A household's visits, latest first" })
+  async ofHousehold(@Param('householdId') householdId: string) {
+    const visits = await this.visits.find({ householdId }).lean();
+    visits.sort((a, b) => b.visitedOn.localeCompare(a.visitedOn));
+    return { householdId, visits: visits.map((entry) => ({ ...entry.visit, version: entry.version })) };
+  }
+
+  @Get('overdue-visits')
+  @ApiOperation({ summary: 'Open households with no visit in the last N days (or never visited)' })
+  async overdue(@Query() query: OverdueQuery) {
+    const since = bangkokToday(new Date(Date.now() - query.days * 86_400_000));
+    const [open, visits] = await Promise.all([
+      this.known.find({ status: 'active' }, { _id: 1 }).lean(),
+      this.visits.find({}, { householdId: 1, visitedOn: 1 }).lean(),
+    ]);
+    const latest = new Map<string, string>();
+    for (const visit of visits) {
+      const seen = latest.get(visit.householdId);
+      if (!seen || visit.visitedOn > seen) latest.set(visit.householdId, visit.visitedOn);
+    }
+    const households = open
+      .map((household) => ({ householdId: household._id, lastVisitedOn: latest.get(household._id) ?? null }))
+      .filter((household) => household.lastVisitedOn === null || household.lastVisitedOn < since)
+      .sort((a, b) => (a.lastVisitedOn ?? '').localeCompare(b.lastVisitedOn ?? ''));
+    return { days: query.days, since, households };
+  }
+
+  /** Brings the visit's index entry to the stream's version; an older writer never overwrites a newer one. */
+  private async index(visitId: string, version: number): Promise<void> {
+    const { version: current, state } = await this.aggregates.load(visitStream(visitId), visitDecider);
+    if (state.status === 'notLogged' || current < version) return;
+    const document = { householdId: state.householdId, version: current, visitedOn: state.details.visitedOn, visit: visitView(state) };
+    const updated = await this.visits.updateOne({ _id: visitId, version: { $lt: current } }, { $set: document });
+    if (updated.matchedCount > 0) return;
+    try {
+      await this.visits.create({ _id: visitId, ...document });
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 11000) throw error;
+    }
+  }
+}
+
+function visitView(state: Exclude<VisitState, { status: 'notLogged' }>): Record<string, unknown> {
+  return { visitId: state.visitId, householdId: state.householdId, ...state.details, corrections: state.corrections };
+}
