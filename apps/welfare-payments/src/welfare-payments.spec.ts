@@ -1,0 +1,250 @@
+import { platformCatalogue } from '@khu-siao/contracts';
+import { EventStore } from '@khu-siao/event-store';
+import { EventRelay, ensureTopics } from '@khu-siao/messaging';
+import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
+import { createTestContext, type TestContext } from '@khu-siao/testing';
+import { fiscalYearAt, fiscalYearRange } from '@khu-siao/welfare-payments-domain';
+import { bangkokNow } from './command-handling/clock';
+import { WelfarePaymentsModule } from './welfare-payments.module';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const grant3000 = 300_000;
+const householdCount = 420;
+
+/** The households context, as the households service would publish it: events in its store, relayed to Kafka. */
+function householdRegistered(serial: number) {
+  const householdId = `hh-${serial}`;
+  const nationalId = `1${String(serial).padStart(12, '0')}`;
+  return {
+    householdId,
+    event: {
+      eventId: `00000000-0000-7000-8000-${String(serial).padStart(12, '0')}`,
+      type: 'HouseholdRegistered',
+      data: {
+        householdId,
+        source: 'tpmap',
+        address: { area: { provinceCode: '40', districtCode: '4001', tambonCode: '400101', villageCode: '40010103' } },
+        members: [
+          {
+            memberId: `m-${serial}`,
+            nationalId,
+            firstName: 'สมชาย',
+            lastName: 'ใจดี',
+            birthDate: '1980-05-01',
+            sex: 'male',
+            relation: 'head',
+            disability: false,
+            chronicIllness: false,
+          },
+        ],
+      },
+      metadata: { correlationId: `seed-${serial}`, causationId: null, actor: { kind: 'client', id: 'seed' } },
+    },
+  } as const;
+}
+
+/** Runs `work` over `items`, `width` at a time. */
+async function inBatches<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index]);
+      }
+    }),
+  );
+  return results;
+}
+
+describe('the welfare-payments service', () => {
+  let context: TestContext;
+  let service: ServiceInProcess;
+  let relay: EventRelay;
+  const fiscalYear = fiscalYearAt(bangkokNow());
+  const period = fiscalYearRange(fiscalYear);
+  let nextHousehold = 0;
+  const household = () => `hh-${nextHousehold++}`;
+
+  beforeAll(async () => {
+    context = await createTestContext('welfare-payments');
+    const householdsStore = new EventStore(context.database('households'), { catalogue: platformCatalogue });
+    await householdsStore.ensureIndexes();
+    await ensureTopics(context.kafka, [{ topic: context.topics.events('households') }]);
+    service = await startServiceInProcess(WelfarePaymentsModule, context, {
+      service: 'welfare-payments',
+      openApi: { title: 'welfare-payments', description: 'spec' },
+      consumes: { group: 'welfare-payments-households', from: ['households'] },
+    });
+    for (let serial = 0; serial < householdCount; serial += 1) {
+      const { householdId, event } = householdRegistered(serial);
+      await householdsStore.append({ aggregateType: 'household', aggregateId: householdId }, 0, [event]);
+    }
+    relay = new EventRelay({
+      name: 'households',
+      db: context.database('households'),
+      store: householdsStore,
+      kafka: context.kafka,
+      topics: context.topics,
+      catalogue: platformCatalogue,
+      logger: context.logger,
+      idleMs: 20,
+    });
+    await relay.start();
+    const known = context.client.db(service.config.databaseName).collection('known_households');
+    const deadline = Date.now() + 60_000;
+    while ((await known.countDocuments()) < householdCount) {
+      if (Date.now() > deadline) throw new Error('the households were not consumed in time');
+      await sleep(100);
+    }
+    expect((await call('POST', '/programmes', { programmeId: 'family-grant', name: 'Family assistance grant', kind: 'familyAssistanceGrant', recipients: ['household'], standardAmount: grant3000 })).status).toBe(201);
+    expect((await call('POST', '/programmes', { programmeId: 'centre-subsidy', name: 'Subsidy to centres', kind: 'centreSubsidy', recipients: ['centre'] })).status).toBe(201);
+  }, 120_000);
+
+  afterAll(async () => {
+    await relay?.stop();
+    await service?.close();
+    await context?.close();
+  });
+
+  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(`${service.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, etag: response.headers.get('etag'), body: text ? JSON.parse(text) : undefined };
+  }
+
+  async function allocate(centreId: string, amount: number, programmeId = 'family-grant') {
+    const allocated = await call('POST', '/budgets', { centreId, centreKind: 'tambonCentre', fiscalYear, programmeId, amount });
+    expect(allocated.status).toBe(201);
+    return allocated.body.budgetId as string;
+  }
+
+  const grantTo = (centreId: string, householdId: string, extra: Record<string, unknown> = {}) =>
+    call('POST', '/grants', { programmeId: 'family-grant', centreId, recipient: { kind: 'household', householdId }, reason: 'family assistance', ...extra });
+
+  async function grantOk(centreId: string, householdId: string) {
+    const granted = await grantTo(centreId, householdId);
+    expect(granted.status).toBe(201);
+    return granted.body.grantId as string;
+  }
+
+  const disburse = (grantId: string, key: string, body: Record<string, unknown> = { method: 'cashAtCentre', reference: `RC-${key}` }) =>
+    call('POST', `/grants/${grantId}/disbursements`, body, { 'idempotency-key': key });
+
+  it('grants and pays 360 families 3,000 baht each across six centres: 1,080,000 baht in the ledgers and the reconciliation', async () => {
+    const started = Date.now();
+    const centres = Array.from({ length: 6 }, (_, index) => `tc-40010${index + 1}`);
+    for (const centreId of centres) await allocate(centreId, 60 * grant3000);
+    const assignments = Array.from({ length: 360 }, (_, index) => ({ centreId: centres[index % 6], householdId: household() }));
+    const grantIds = await inBatches(assignments, 12, ({ centreId, householdId }) => grantOk(centreId, householdId));
+    const paid = await inBatches(grantIds, 12, (grantId) => disburse(grantId, `pay-${grantId}`));
+    expect(paid.every((result) => result.status === 200 && result.body.outcome === 'paid')).toBe(true);
+
+    const ledgers = await Promise.all(centres.map((centreId) => call('GET', `/centres/${centreId}/ledger`)));
+    const reconciliations = await Promise.all(centres.map((centreId) => call('GET', `/centres/${centreId}/reconciliation?from=${period.from}&to=${period.to}`)));
+    const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
+    expect(total(ledgers.map((ledger) => ledger.body.paidOut))).toBe(108_000_000);
+    expect(total(ledgers.map((ledger) => ledger.body.granted))).toBe(108_000_000);
+    expect(ledgers.every((ledger) => ledger.body.balance === 0 && ledger.body.awaitingPayment === 0)).toBe(true);
+    expect(total(reconciliations.map((report) => report.body.paid.amount))).toBe(108_000_000);
+    expect(total(reconciliations.map((report) => report.body.paid.count))).toBe(360);
+    expect(reconciliations.every((report) => report.body.balanced && report.body.closingOutstanding.count === 0)).toBe(true);
+
+    const receipt = await call('GET', `/grants/${grantIds[0]}/disbursements/${paid[0].body.disbursementId}/receipt`);
+    expect(receipt.status).toBe(200);
+    expect(receipt.body).toMatchObject({ amount: grant3000, amountInBaht: '3,000.00', amountInThaiWords: 'สามพันบาทถ้วน', reversed: false });
+    const history = await call('GET', `/households/${assignments[0].householdId}/assistance`);
+    expect(history.body.grants).toHaveLength(1);
+    expect(history.body.grants[0]).toMatchObject({ grantId: grantIds[0], status: 'paid', amount: grant3000 });
+    process.stdout.write(`360 grants granted, paid and reconciled in ${Date.now() - started} ms\n`);
+  }, 180_000);
+
+  it('pays once for the same request sent ten times at once with one key, and once for ten keys at once', async () => {
+    await allocate('tc-idempotent', 10 * grant3000);
+    const first = await grantOk('tc-idempotent', household());
+    const sameKey = await Promise.all(Array.from({ length: 10 }, () => disburse(first, 'one-key')));
+    expect(sameKey.map((result) => result.status)).toEqual(Array(10).fill(200));
+    expect(new Set(sameKey.map((result) => result.body.disbursementId)).size).toBe(1);
+    expect((await call('GET', `/grants/${first}`)).body.disbursements).toHaveLength(1);
+
+    const second = await grantOk('tc-idempotent', household());
+    const tenKeys = await Promise.all(Array.from({ length: 10 }, (_, index) => disburse(second, `key-${index}`)));
+    expect(tenKeys.filter((result) => result.status === 200)).toHaveLength(1);
+    expect(tenKeys.filter((result) => result.status === 409)).toHaveLength(9);
+    const grant = (await call('GET', `/grants/${second}`)).body;
+    expect(grant.status).toBe('paid');
+    expect(grant.disbursements).toHaveLength(1);
+
+    // A later repeat of a key returns the first result, not a second payment.
+    const again = await disburse(first, 'one-key');
+    expect(again.body).toEqual(sameKey[0].body);
+    const ledger = (await call('GET', '/centres/tc-idempotent/ledger')).body;
+    expect(ledger.paid).toBe(2 * grant3000);
+  });
+
+  it('lets concurrent grants that fit the budget through and refuses the rest, never going below zero', async () => {
+    const budgetId = await allocate('tc-short', 5 * grant3000);
+    const results = await Promise.all(Array.from({ length: 12 }, () => grantTo('tc-short', household())));
+    expect(results.filter((result) => result.status === 201)).toHaveLength(5);
+    expect(results.filter((result) => result.status === 409)).toHaveLength(7);
+    const budget = (await call('GET', `/budgets/${encodeURIComponent(budgetId)}`)).body;
+    expect(budget).toMatchObject({ funded: 5 * grant3000, reserved: 5 * grant3000, available: 0, grants: 5 });
+    expect((await call('GET', '/centres/tc-short/ledger')).body.balance).toBe(0);
+
+    // Cancelling one frees its share; topping up and withdrawing move the funds.
+    const cancelled = await call('POST', `/grants/${results.find((result) => result.status === 201)?.body.grantId}/cancellation`, { reason: 'moved away' });
+    expect(cancelled.status).toBe(200);
+    expect((await call('GET', `/budgets/${encodeURIComponent(budgetId)}`)).body.available).toBe(grant3000);
+    expect((await call('POST', `/budgets/${encodeURIComponent(budgetId)}/withdrawals`, { amount: 2 * grant3000, reason: 'too much' })).status).toBe(409);
+    expect((await call('POST', `/budgets/${encodeURIComponent(budgetId)}/top-ups`, { amount: grant3000, reason: 'second instalment' })).status).toBe(200);
+    expect((await call('POST', `/budgets/${encodeURIComponent(budgetId)}/withdrawals`, { amount: 2 * grant3000, reason: 'returned' })).status).toBe(200);
+    expect((await call('GET', '/centres/tc-short/ledger')).body).toMatchObject({ balance: 0, funded: 4 * grant3000 });
+  });
+
+  it('refuses negative, zero, fractional-satang and absurd amounts naming amount, and unknown households or programmes with 404', async () => {
+    await allocate('tc-subsidy', 100_000_000, 'centre-subsidy');
+    const subsidy = (amount: unknown) =>
+      call('POST', '/grants', { programmeId: 'centre-subsidy', centreId: 'tc-subsidy', recipient: { kind: 'centre', centreId: 'tc-subsidy' }, amount, reason: 'equipment' });
+    for (const amount of [-300_000, 0, 150.5, 1e15, 'lots']) {
+      const refused = await subsidy(amount);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors.map((issue: { field: string }) => issue.field)).toContain('amount');
+    }
+    expect((await subsidy(78_000_000)).status).toBe(201);
+    const standard = await grantTo('tc-subsidy', household(), { amount: 250_000 });
+    expect(standard.status).toBe(400);
+    expect(standard.body.errors[0].field).toBe('amount');
+    expect((await call('POST', '/budgets', { centreId: 'tc-x', centreKind: 'tambonCentre', fiscalYear, programmeId: 'family-grant', amount: -5 })).status).toBe(400);
+
+    expect((await grantTo('tc-400101', 'hh-nobody')).status).toBe(404);
+    expect((await grantTo('tc-400101', household(), { programmeId: 'no-such-programme' })).status).toBe(404);
+    expect((await call('GET', '/households/hh-nobody/assistance')).status).toBe(404);
+    const noKey = await call('POST', `/grants/${await grantOk('tc-idempotent', household())}/disbursements`, { method: 'cashAtCentre', reference: 'R-1' });
+    expect(noKey.status).toBe(400);
+  });
+
+  it('records a failed transfer, pays on retry, and reverses the payment with its reason', async () => {
+    await allocate('tc-transfer', 2 * grant3000);
+    const grantId = await grantOk('tc-transfer', household());
+    const transfer = await disburse(grantId, 'transfer-1', { method: 'bankTransfer' });
+    expect(transfer.body).toMatchObject({ status: 'disbursing', outcome: 'inFlight' });
+    const failed = await call('POST', `/grants/${grantId}/disbursements/${transfer.body.disbursementId}/failure`, { reason: 'account closed' });
+    expect(failed.body).toMatchObject({ status: 'awaitingPayment', outcome: 'failed' });
+    const retry = await disburse(grantId, 'transfer-2', { method: 'promptPay' });
+    const confirmed = await call('POST', `/grants/${grantId}/disbursements/${retry.body.disbursementId}/confirmation`, { reference: 'PP-0001' });
+    expect(confirmed.body).toMatchObject({ status: 'paid', outcome: 'paid' });
+    const reversed = await call('POST', `/grants/${grantId}/disbursements/${retry.body.disbursementId}/reversal`, { reason: 'paid to the wrong account' });
+    expect(reversed.body).toMatchObject({ status: 'awaitingPayment', outcome: 'reversed' });
+    expect((await call('POST', `/grants/${grantId}/disbursements/${retry.body.disbursementId}/reversal`, { reason: 'twice' })).status).toBe(409);
+    expect((await call('GET', `/grants/${grantId}/disbursements/${retry.body.disbursementId}/receipt`)).body.reversed).toBe(true);
+    const ledger = (await call('GET', '/centres/tc-transfer/ledger')).body;
+    expect(ledger).toMatchObject({ paid: grant3000, reversed: grant3000, paidOut: 0, failedAttempts: 1, awaitingPayment: grant3000 });
+    const report = (await call('GET', `/centres/tc-transfer/reconciliation?from=${period.from}&to=${period.to}`)).body;
+    expect(report).toMatchObject({ balanced: true, failed: { count: 1 }, reversed: { count: 1, amount: grant3000 }, paidNet: 0 });
+  });
+});
