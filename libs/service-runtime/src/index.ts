@@ -9,3 +9,4 @@ export { RequestInvalid } from './http/request-invalid';
 export { CORRELATION_HEADER } from './logging/logging';
 export { DATABASE, KAFKA, MONGO_CLIENT, ROOT_LOGGER, SERVICE_CONFIG, TOPICS } from './tokens';
 export { startServiceInProcess, type InProcessServers, type ServiceInProcess } from './in-process/start-service-in-process';
+export { pendingEventsFor, type DecidedEvent } from './commands/pending-events';

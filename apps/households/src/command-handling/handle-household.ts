@@ -1,9 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Actor } from '@khu-siao/contracts';
 import { NotFoundError, fold } from '@khu-siao/decider';
-import { EventStore, StreamConflictError, eventIdsFor, streamIdOf, type PendingEvent } from '@khu-siao/event-store';
+import { EventStore, StreamConflictError, eventIdsFor, streamIdOf } from '@khu-siao/event-store';
 import { householdDecider, type HouseholdCommand, type HouseholdEvent, type HouseholdState } from '@khu-siao/households-domain';
-import { currentCorrelation } from '@khu-siao/observability';
+import { pendingEventsFor, type DecidedEvent } from '@khu-siao/service-runtime';
 import { NationalIdRegister } from '../national-ids/national-id-register';
 import { householdStream } from './household-stream';
 
@@ -55,7 +55,7 @@ export class HandleHouseholdHandler implements ICommandHandler<HandleHousehold, 
     await this.nationalIds.claim(householdId, added);
     let appended;
     try {
-      appended = await this.store.append(stream, expectedVersion, pendingEvents(decided, actor, idempotencyKey));
+      appended = await this.store.append(stream, expectedVersion, pendingEventsFor(decided, actor, { idempotencyKey, occurredAt }));
     } catch (error) {
       await this.nationalIds.release(householdId, added);
       throw error;
@@ -75,22 +75,10 @@ function nationalIdsAfter(events: readonly HouseholdEvent[]): Set<string> | unde
 }
 
 /** The date an event happened in the world, where its payload names one (visits and assessments are often logged late). */
-function occurredAt(event: HouseholdEvent): string | undefined {
+export function occurredAt(event: DecidedEvent): string | undefined {
   const data = event.data as Record<string, unknown>;
   const date = ['assessedOn', 'movedOn', 'drawnUpOn', 'recordedOn', 'graduatedOn', 'closedOn']
     .map((field) => data[field])
     .find((value): value is string => typeof value === 'string');
   return date ? `${date}T00:00:00+07:00` : undefined;
-}
-
-export function pendingEvents(events: readonly HouseholdEvent[], actor: Actor, idempotencyKey?: string): PendingEvent[] {
-  const ids = eventIdsFor(events.length, idempotencyKey);
-  const correlation = currentCorrelation();
-  return events.map((event, index) => ({
-    eventId: ids[index],
-    type: event.type,
-    data: event.data,
-    occurredAt: occurredAt(event),
-    metadata: { correlationId: correlation?.correlationId ?? ids[0], causationId: correlation?.causationId ?? null, actor },
-  }));
 }

@@ -4,8 +4,9 @@ import type { Actor } from '@khu-siao/contracts';
 import { InvalidCommandError } from '@khu-siao/decider';
 import { EventStore, StreamConflictError, type AppendRequest } from '@khu-siao/event-store';
 import { householdDecider, type HouseholdEvent } from '@khu-siao/households-domain';
+import { pendingEventsFor } from '@khu-siao/service-runtime';
 import { bangkokToday } from '../command-handling/bangkok-today';
-import { pendingEvents } from '../command-handling/handle-household';
+import { occurredAt } from '../command-handling/handle-household';
 import { householdStream } from '../command-handling/household-stream';
 import { NationalIdRegister, NationalIdTaken } from '../national-ids/national-id-register';
 import { groupByHousehold, registrationOf, rowIssueOf, type HouseholdRows, type RowIssue } from './household-rows';
@@ -97,7 +98,7 @@ export class HouseholdImport {
     const requests: AppendRequest[] = claimed.map((item) => ({
       stream: householdStream(item.householdId),
       expectedVersion: 0,
-      events: pendingEvents(item.events, actor, `tpmap-import:${item.group.householdRef}`),
+      events: pendingEventsFor(item.events, actor, { idempotencyKey: `tpmap-import:${item.group.householdRef}`, occurredAt }),
     }));
     const outcomes = await this.store.appendMany(requests);
     for (const [index, outcome] of outcomes.entries()) {

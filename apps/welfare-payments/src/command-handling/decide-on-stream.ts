@@ -1,8 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Actor } from '@khu-siao/contracts';
 import { fold, type Decider } from '@khu-siao/decider';
-import { EventStore, StreamConflictError, eventIdsFor, streamIdOf, type PendingEvent, type StreamRef } from '@khu-siao/event-store';
-import { currentCorrelation } from '@khu-siao/observability';
+import { EventStore, StreamConflictError, eventIdsFor, streamIdOf, type StreamRef } from '@khu-siao/event-store';
+import { pendingEventsFor } from '@khu-siao/service-runtime';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDecider = Decider<any, any, any>;
@@ -72,18 +72,7 @@ export class DecideOnStreamHandler implements ICommandHandler<DecideOnStream, St
       }
     }
     if (decided.length === 0) return { version, changed: false, state };
-    const appended = await this.store.append(stream, version, pendingEvents(decided, actor, options.idempotencyKey));
+    const appended = await this.store.append(stream, version, pendingEventsFor(decided, actor, { idempotencyKey: options.idempotencyKey }));
     return { version: appended.nextExpectedVersion, changed: appended.appended, state };
   }
-}
-
-export function pendingEvents(events: readonly { type: string; data: unknown }[], actor: Actor, idempotencyKey?: string): PendingEvent[] {
-  const ids = eventIdsFor(events.length, idempotencyKey);
-  const correlation = currentCorrelation();
-  return events.map((event, index) => ({
-    eventId: ids[index],
-    type: event.type,
-    data: event.data,
-    metadata: { correlationId: correlation?.correlationId ?? ids[0], causationId: correlation?.causationId ?? null, actor },
-  }));
 }
