@@ -1,14 +1,16 @@
 import { readServiceConfig, startServiceApp } from '@khu-siao/service-runtime';
+import { readCaseloadLimit } from './caseload-limit';
 import { PairingsModule, householdsConsumption } from './pairings.module';
 
 async function main(): Promise<void> {
   const config = readServiceConfig('pairings');
-  await startServiceApp(PairingsModule, {
+  const caseloadLimit = readCaseloadLimit();
+  await startServiceApp(PairingsModule.forRoot({ caseloadLimit }), {
     config,
     host: process.env['HTTP_HOST'] ?? '127.0.0.1',
     openApi: {
       title: 'Khu Siao — pairings',
-      description: 'Buddy officials and their caseloads, household pairings, home visits and development partners.',
+      description: 'Buddy officials and their caseloads, household pairings, home visits, teams and development partners.',
     },
     consumes: { group: householdsConsumption.group, from: [...householdsConsumption.from] },
   });

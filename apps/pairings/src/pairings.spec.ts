@@ -305,6 +305,104 @@ describe('the pairings service', () => {
     expect(read.body.pledges).toHaveLength(1);
   });
 
+  it('accepts a third household and refuses a fourth when the province sets the limit to 3', async () => {
+    // A second instance on the same database, started with the province's limit; the first keeps known_households fed.
+    const limited = await startServiceInProcess(PairingsModule.forRoot({ caseloadLimit: 3 }), context, {
+      service: 'pairings',
+      openApi: { title: 'pairings', description: 'spec' },
+    });
+    try {
+      await enrol('official-limit-3');
+      const households = [await registerHousehold(), await registerHousehold(), await registerHousehold(), await registerHousehold()];
+      const pairThere = async (householdId: string) =>
+        (
+          await fetch(`${limited.baseUrl}/households/${householdId}/buddy`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ officialId: 'official-limit-3' }),
+          })
+        ).json() as Promise<{ status?: number; detail?: string; pairingId?: string }>;
+      for (const householdId of households.slice(0, 3)) expect((await pairThere(householdId)).pairingId).toEqual(expect.any(String));
+      const refused = await pairThere(households[3]);
+      expect(refused.status).toBe(409);
+      expect(refused.detail).toContain('limit of 3');
+      expect(await caseload('official-limit-3')).toEqual(households.slice(0, 3));
+    } finally {
+      await limited.close();
+    }
+  });
+
+  describe('teams', () => {
+    const form = (area: Record<string, unknown> = { districtCode: '4001', tambonCode: '400101' }) =>
+      call('POST', '/teams', { kind: 'mentor', name: 'Ban Ped mentor team', area });
+
+    it('forms a team, adds two officials, removes one and reads it back', async () => {
+      await enrol('official-team-a');
+      await enrol('official-team-b');
+      const formed = await form();
+      expect(formed.status).toBe(201);
+      expect(formed.etag).toBe('"1"');
+      const { teamId } = formed.body;
+      expect((await call('POST', `/teams/${teamId}/members`, { officialId: 'official-team-a', role: 'leader' })).status).toBe(201);
+      expect((await call('POST', `/teams/${teamId}/members`, { officialId: 'official-team-b', role: 'member' })).status).toBe(201);
+      const removed = await call('DELETE', `/teams/${teamId}/members/official-team-a`);
+      expect(removed.status).toBe(200);
+      expect(removed.etag).toBe('"4"');
+      const read = await call('GET', `/teams/${teamId}`);
+      expect(read.status).toBe(200);
+      expect(read.body).toMatchObject({ teamId, kind: 'mentor', area: { districtCode: '4001', tambonCode: '400101' }, version: 4 });
+      expect(read.body.members).toEqual([expect.objectContaining({ officialId: 'official-team-b', role: 'member' })]);
+    });
+
+    it('answers 404 for an official never enrolled and for an unknown team', async () => {
+      const { teamId } = (await form()).body;
+      const unknown = await call('POST', `/teams/${teamId}/members`, { officialId: 'official-never', role: 'member' });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.detail).toContain('official');
+      expect((await call('GET', `/teams/${randomUUID()}`)).status).toBe(404);
+      expect((await call('GET', `/teams/${teamId}`)).body.members).toEqual([]);
+    });
+
+    it('refuses a bad district code with 400 naming area.districtCode', async () => {
+      const refused = await form({ districtCode: '40x1' });
+      expect(refused.status).toBe(400);
+      expect((refused.body.errors as { field: string }[]).map((error) => error.field)).toEqual(['area.districtCode']);
+    });
+  });
+
+  it("sums up an official's activity from the caseload and the visits logged", async () => {
+    await enrol('official-active');
+    const householdId = await registerHousehold();
+    expect((await pair(householdId, 'official-active')).status).toBe(201);
+    const logVisit = (visitedOn: string, processStep: string, value: number) =>
+      call('POST', '/visits', {
+        householdId,
+        officialIds: ['official-active', 'official-other'],
+        visitedOn,
+        processStep,
+        dimensionsDiscussed: ['income'],
+        needsFound: [],
+        helpGiven: [
+          { kind: 'inKind', description: 'rice seed', value },
+          { kind: 'advice', description: 'savings group' },
+        ],
+        referrals: [],
+      });
+    expect((await logVisit('2025-04-01', 'pinpoint', 30_000)).status).toBe(201);
+    expect((await logVisit('2025-05-02', 'manage', 12_500)).status).toBe(201);
+    const activity = await call('GET', '/officials/official-active/activity');
+    expect(activity.status).toBe(200);
+    expect(activity.body).toMatchObject({
+      officialId: 'official-active',
+      caseload: 1,
+      households: [householdId],
+      visits: { count: 2, lastVisitedOn: '2025-05-02' },
+      inKindHelpValue: 42_500,
+      byProcessStep: { pinpoint: 1, lifeCompass: 0, manage: 1, care: 0 },
+    });
+    expect((await call('GET', '/officials/official-nobody/activity')).status).toBe(404);
+  });
+
   // Last: it restarts the service.
   it('changes nothing in known_households when its consumer group replays the households topic from the start', async () => {
     await registerHousehold();

@@ -8,6 +8,7 @@ export const officialStream = (officialId: string): StreamRef => ({ aggregateTyp
 /** One pairing stream per household (aggregate id = household id): "one buddy at a time" is decided on it. */
 export const pairingStream = (householdId: string): StreamRef => ({ aggregateType: 'pairing', aggregateId: householdId });
 export const visitStream = (visitId: string): StreamRef => ({ aggregateType: 'visit', aggregateId: visitId });
+export const teamStream = (teamId: string): StreamRef => ({ aggregateType: 'team', aggregateId: teamId });
 export const partnerStream = (partnerId: string): StreamRef => ({ aggregateType: 'partner', aggregateId: partnerId });
 
 export interface Loaded<S> {

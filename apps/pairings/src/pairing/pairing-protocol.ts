@@ -1,14 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidV7 } from 'uuid';
 import type { Actor } from '@khu-siao/contracts';
 import { StreamConflictError } from '@khu-siao/event-store';
-import {
-  defaultCaseloadLimit,
-  officialDecider,
-  pairingDecider,
-  type CaseloadReleaseReason,
-  type PairingCommand,
-} from '@khu-siao/pairings-domain';
+import { officialDecider, pairingDecider, type CaseloadReleaseReason, type PairingCommand } from '@khu-siao/pairings-domain';
+import { CASELOAD_LIMIT } from '../caseload-limit';
 import { Aggregates, officialStream, pairingStream } from '../command-handling/aggregates';
 import { bangkokToday } from '../command-handling/bangkok-today';
 import { KnownHouseholds } from '../known-households/known-households';
@@ -33,6 +28,7 @@ export class PairingProtocol {
   constructor(
     private readonly aggregates: Aggregates,
     private readonly households: KnownHouseholds,
+    @Inject(CASELOAD_LIMIT) private readonly caseloadLimit: number,
   ) {}
 
   async pair(householdId: string, officialId: string, actor: Actor): Promise<PairingChange> {
@@ -97,7 +93,7 @@ export class PairingProtocol {
     await this.aggregates.execute(
       officialStream(officialId),
       officialDecider,
-      { type: 'TakeOnHousehold', officialId, pairingId, householdId, takenOn: bangkokToday(), caseloadLimit: defaultCaseloadLimit },
+      { type: 'TakeOnHousehold', officialId, pairingId, householdId, takenOn: bangkokToday(), caseloadLimit: this.caseloadLimit },
       actor,
     );
   }

@@ -16,3 +16,4 @@ export class HouseholdVisit {
 
 export const HouseholdVisitSchema = SchemaFactory.createForClass(HouseholdVisit);
 HouseholdVisitSchema.index({ householdId: 1, visitedOn: 1 });
+HouseholdVisitSchema.index({ 'visit.officialIds': 1 });
