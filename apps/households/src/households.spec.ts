@@ -1,4 +1,4 @@
-import { createTestContext, type TestContext } from '@khu-siao/testing';
+import { createTestContext, type TestContext, jsonCall } from '@khu-siao/testing';
 import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
 import { HouseholdsModule } from './households.module';
 import { assessment, member, nationalId, registration } from './testing-support/household-requests';
@@ -23,15 +23,8 @@ describe('the households service', () => {
     await context.close();
   });
 
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const response = await fetch(`${service.baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, etag: response.headers.get('etag'), body: text ? JSON.parse(text) : undefined };
-  }
+  const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    jsonCall(service.baseUrl, method, path, body, headers);
 
   async function register(serial: number, overrides: Record<string, unknown> = {}) {
     const created = await call('POST', '/households', registration(serial, overrides));

@@ -4,7 +4,7 @@ import { platformCatalogue } from '@khu-siao/contracts';
 import { EventStore, type StreamRef } from '@khu-siao/event-store';
 import { EventRelay } from '@khu-siao/messaging';
 import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
-import { createTestContext, type TestContext } from '@khu-siao/testing';
+import { createTestContext, type TestContext, jsonCall } from '@khu-siao/testing';
 import { PairingsModule, householdsConsumption } from './pairings.module';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -63,15 +63,8 @@ describe('the pairings service', () => {
     await context?.close();
   });
 
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const response = await fetch(`${service.baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, etag: response.headers.get('etag'), body: text ? JSON.parse(text) : undefined };
-  }
+  const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    jsonCall(service.baseUrl, method, path, body, headers);
 
   const knownHousehold = (householdId: string) => pairingsDb.collection('known_households').findOne({ _id: householdId as never });
 

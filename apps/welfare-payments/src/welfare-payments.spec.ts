@@ -2,7 +2,7 @@ import { platformCatalogue } from '@khu-siao/contracts';
 import { EventStore } from '@khu-siao/event-store';
 import { EventRelay, ensureTopics } from '@khu-siao/messaging';
 import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
-import { createTestContext, type TestContext } from '@khu-siao/testing';
+import { createTestContext, type TestContext, jsonCall } from '@khu-siao/testing';
 import { fiscalYearAt, fiscalYearRange } from '@khu-siao/welfare-payments-domain';
 import { bangkokNow } from './command-handling/clock';
 import { WelfarePaymentsModule } from './welfare-payments.module';
@@ -108,15 +108,8 @@ describe('the welfare-payments service', () => {
     await context?.close();
   });
 
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const response = await fetch(`${service.baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, etag: response.headers.get('etag'), body: text ? JSON.parse(text) : undefined };
-  }
+  const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    jsonCall(service.baseUrl, method, path, body, headers);
 
   async function allocate(centreId: string, amount: number, programmeId = 'family-grant') {
     const allocated = await call('POST', '/budgets', { centreId, centreKind: 'tambonCentre', fiscalYear, programmeId, amount });

@@ -1,3 +1,4 @@
 export { createTestContext, type TestContext } from './test-context';
 export { controlKafka, canControlKafka } from './infra-control';
 export { testEnv } from './test-env';
+export { jsonCall } from './json-call';
