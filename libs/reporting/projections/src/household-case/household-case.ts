@@ -1,0 +1,259 @@
+import type {
+  AreaCode,
+  DataOf,
+  Dimension,
+  EventEnvelope,
+  HouseholdAssessed,
+  HouseholdCaseClosed,
+  HouseholdClassificationOverridden,
+  HouseholdGraduated,
+  HouseholdMembersUpdated,
+  HouseholdMoved,
+  HouseholdPaired,
+  HouseholdRegistered,
+  HouseholdUnpaired,
+  LifePlanActionProgressed,
+  LifePlanDrawnUp,
+  ProcessStep,
+  SupportPledged,
+  VisitCorrected,
+  VisitLogged,
+} from '@khu-siao/contracts';
+import { bangkokDate } from '../rollup/calendar';
+import { evolveGrant, type GrantRecord } from '../grant/grant-record';
+
+type Classification = DataOf<typeof HouseholdAssessed>['classification'];
+
+/** A member as the case view keeps them: the national ID is reduced to its last 4 digits before it is stored. */
+export interface CaseMember {
+  readonly memberId: string;
+  readonly nationalIdLast4: string;
+  readonly title?: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly birthDate: string;
+  readonly sex: 'female' | 'male';
+  readonly relation: string;
+  readonly disability: boolean;
+  readonly chronicIllness: boolean;
+}
+
+export interface CaseAssessment {
+  readonly assessmentId: string;
+  readonly assessedOn: string;
+  readonly failedDimensions: readonly Dimension[];
+  readonly classification: Classification;
+  readonly overriddenFrom?: Classification;
+  readonly incomePerHeadPerYear: number;
+}
+
+export interface CasePairing {
+  readonly pairingId: string;
+  readonly officialId: string;
+  readonly pairedOn: string;
+  readonly unpairedOn?: string;
+}
+
+export interface CaseVisit {
+  readonly visitId: string;
+  readonly officialIds: readonly string[];
+  readonly visitedOn: string;
+  readonly processStep: ProcessStep;
+  readonly dimensionsDiscussed: readonly Dimension[];
+  readonly inKindHelp: number;
+  /** Satang: the value of the in-kind help handed over, where it was recorded. */
+  readonly inKindValue: number;
+  readonly corrected: boolean;
+}
+
+export interface CasePlan {
+  readonly planId: string;
+  readonly drawnUpOn: string;
+  readonly goals: number;
+  readonly actions: Readonly<Record<string, { readonly dimension: Dimension; readonly percentDone: number; readonly completed: boolean }>>;
+}
+
+export interface CasePledge {
+  readonly pledgeId: string;
+  readonly partnerId: string;
+  readonly kind: string;
+  readonly value?: number;
+  readonly pledgedOn: string;
+}
+
+/**
+ * The household case view: one document per household joining its registry data, its assessments, its buddy,
+ * the visits to it and the assistance it received. Facts arrive from three services in no guaranteed order
+ * between them, so every field is filled by whichever event brings it, and nothing assumes another came first.
+ */
+export interface HouseholdCase {
+  readonly householdId: string;
+  readonly registeredOn?: string;
+  readonly source?: string;
+  readonly area?: AreaCode;
+  readonly houseNumber?: string;
+  readonly members: readonly CaseMember[];
+  readonly status: 'unregistered' | 'active' | 'graduated' | 'closed';
+  readonly graduatedOn?: string;
+  readonly closed?: { readonly closedOn: string; readonly reason: string };
+  /** Oldest first, by assessment date. */
+  readonly assessments: readonly CaseAssessment[];
+  readonly plan?: CasePlan;
+  readonly pairings: readonly CasePairing[];
+  readonly visits: Readonly<Record<string, CaseVisit>>;
+  readonly grants: Readonly<Record<string, GrantRecord>>;
+  readonly pledges: Readonly<Record<string, CasePledge>>;
+}
+
+export const emptyCase = (householdId: string): HouseholdCase => ({
+  householdId,
+  members: [],
+  status: 'unregistered',
+  assessments: [],
+  pairings: [],
+  visits: {},
+  grants: {},
+  pledges: {},
+});
+
+function caseMembers(members: DataOf<typeof HouseholdRegistered>['members']): CaseMember[] {
+  return members.map(({ nationalId, ...member }) => ({ ...member, nationalIdLast4: nationalId.slice(-4) }));
+}
+
+function visitOf(visitId: string, details: DataOf<typeof VisitLogged>, corrected: boolean): CaseVisit {
+  const inKind = details.helpGiven.filter((help) => help.kind === 'inKind');
+  return {
+    visitId,
+    officialIds: details.officialIds,
+    visitedOn: details.visitedOn,
+    processStep: details.processStep,
+    dimensionsDiscussed: details.dimensionsDiscussed,
+    inKindHelp: inKind.length,
+    inKindValue: inKind.reduce((sum, help) => sum + (help.value ?? 0), 0),
+    corrected,
+  };
+}
+
+function withAssessment(assessments: readonly CaseAssessment[], assessment: CaseAssessment): CaseAssessment[] {
+  const others = assessments.filter((existing) => existing.assessmentId !== assessment.assessmentId);
+  // Stable: of two assessments on one day, the one recorded later stays later.
+  return [...others, assessment].sort((a, b) => (a.assessedOn < b.assessedOn ? -1 : a.assessedOn > b.assessedOn ? 1 : 0));
+}
+
+export function evolveCase(state: HouseholdCase, event: EventEnvelope): HouseholdCase {
+  switch (event.type) {
+    case 'HouseholdRegistered': {
+      const data = event.data as DataOf<typeof HouseholdRegistered>;
+      return {
+        ...state,
+        registeredOn: bangkokDate(event.occurredAt),
+        source: data.source,
+        area: data.address.area,
+        houseNumber: data.address.houseNumber,
+        members: caseMembers(data.members),
+        status: state.status === 'unregistered' ? 'active' : state.status,
+      };
+    }
+    case 'HouseholdMembersUpdated':
+      return { ...state, members: caseMembers((event.data as DataOf<typeof HouseholdMembersUpdated>).members) };
+    case 'HouseholdMoved': {
+      const { to } = event.data as DataOf<typeof HouseholdMoved>;
+      return { ...state, area: to.area, houseNumber: to.houseNumber };
+    }
+    case 'HouseholdAssessed': {
+      const data = event.data as DataOf<typeof HouseholdAssessed>;
+      const assessment: CaseAssessment = {
+        assessmentId: data.assessmentId,
+        assessedOn: data.assessedOn,
+        failedDimensions: data.failedDimensions,
+        classification: data.classification,
+        incomePerHeadPerYear: data.incomePerHeadPerYear,
+      };
+      return { ...state, assessments: withAssessment(state.assessments, assessment) };
+    }
+    case 'HouseholdClassificationOverridden': {
+      const data = event.data as DataOf<typeof HouseholdClassificationOverridden>;
+      return {
+        ...state,
+        assessments: state.assessments.map((assessment) =>
+          assessment.assessmentId === data.assessmentId
+            ? { ...assessment, classification: data.to, overriddenFrom: assessment.overriddenFrom ?? data.from }
+            : assessment,
+        ),
+      };
+    }
+    case 'LifePlanDrawnUp': {
+      const data = event.data as DataOf<typeof LifePlanDrawnUp>;
+      const actions = Object.fromEntries(
+        data.goals.flatMap((goal) =>
+          goal.actions.map((action) => [action.actionId, { dimension: goal.dimension, percentDone: 0, completed: false }] as const),
+        ),
+      );
+      return { ...state, plan: { planId: data.planId, drawnUpOn: data.drawnUpOn, goals: data.goals.length, actions } };
+    }
+    case 'LifePlanActionProgressed': {
+      const data = event.data as DataOf<typeof LifePlanActionProgressed>;
+      const action = state.plan?.planId === data.planId ? state.plan.actions[data.actionId] : undefined;
+      if (!state.plan || !action) return state;
+      const actions = { ...state.plan.actions, [data.actionId]: { ...action, percentDone: data.percentDone, completed: data.completed } };
+      return { ...state, plan: { ...state.plan, actions } };
+    }
+    case 'HouseholdGraduated': {
+      const data = event.data as DataOf<typeof HouseholdGraduated>;
+      return { ...state, status: state.status === 'closed' ? state.status : 'graduated', graduatedOn: data.graduatedOn };
+    }
+    case 'HouseholdCaseClosed': {
+      const data = event.data as DataOf<typeof HouseholdCaseClosed>;
+      return { ...state, status: 'closed', closed: { closedOn: data.closedOn, reason: data.reason } };
+    }
+    case 'HouseholdPaired': {
+      const data = event.data as DataOf<typeof HouseholdPaired>;
+      if (state.pairings.some((pairing) => pairing.pairingId === data.pairingId)) return state;
+      const pairing = { pairingId: data.pairingId, officialId: data.officialId, pairedOn: data.pairedOn };
+      return { ...state, pairings: [...state.pairings, pairing] };
+    }
+    case 'HouseholdUnpaired': {
+      const data = event.data as DataOf<typeof HouseholdUnpaired>;
+      return {
+        ...state,
+        pairings: state.pairings.map((pairing) =>
+          pairing.pairingId === data.pairingId ? { ...pairing, unpairedOn: data.unpairedOn } : pairing,
+        ),
+      };
+    }
+    case 'VisitLogged': {
+      const data = event.data as DataOf<typeof VisitLogged>;
+      return { ...state, visits: { ...state.visits, [data.visitId]: visitOf(data.visitId, data, false) } };
+    }
+    case 'VisitCorrected': {
+      const data = event.data as DataOf<typeof VisitCorrected>;
+      const details = { ...data.details, visitId: data.visitId, householdId: data.householdId };
+      return { ...state, visits: { ...state.visits, [data.visitId]: visitOf(data.visitId, details, true) } };
+    }
+    case 'SupportPledged': {
+      const data = event.data as DataOf<typeof SupportPledged>;
+      const pledge: CasePledge = {
+        pledgeId: data.pledgeId,
+        partnerId: data.partnerId,
+        kind: data.support.kind,
+        value: data.support.value,
+        pledgedOn: data.pledgedOn,
+      };
+      return { ...state, pledges: { ...state.pledges, [data.pledgeId]: pledge } };
+    }
+    default:
+      return state;
+  }
+}
+
+/** Grant events reach the case of the household that receives the grant. */
+export function evolveCaseGrant(state: HouseholdCase, grantId: string, event: EventEnvelope): HouseholdCase {
+  const grant = evolveGrant(state.grants[grantId], event);
+  return grant ? { ...state, grants: { ...state.grants, [grantId]: grant } } : state;
+}
+
+export const latestAssessment = (state: HouseholdCase): CaseAssessment | undefined => state.assessments.at(-1);
+
+/** The pairing in force: the last one not ended. */
+export const currentPairing = (state: HouseholdCase): CasePairing | undefined =>
+  state.pairings.filter((pairing) => pairing.unpairedOn === undefined).at(-1);

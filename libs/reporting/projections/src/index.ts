@@ -1,0 +1,15 @@
+export { type Counters, type Contribution, applyDelta, difference, figure } from './rollup/counters';
+export { bangkokDate, daysBefore, monthOf, yearOf } from './rollup/calendar';
+export { areaPathOf, describeRollup, rollupIds, unplaced, type RollupKind } from './rollup/rollup-ids';
+export { areaFigures, classificationsShown, figurePart, isRecentVisitFigure, type AreaFigures, type ProgrammeFigures } from './rollup/area-figures';
+export type { HouseholdCase, CaseMember, CaseAssessment, CasePairing, CaseVisit, CasePlan, CasePledge } from './household-case/household-case';
+export { failedDimensionsReduced } from './household-case/household-contribution';
+export type { GrantRecord } from './grant/grant-record';
+export type { Centre } from './centre/centre';
+export type { OfficialProfile } from './official/official-profile';
+export { rankOfficials, type RankedOfficial } from './official/official-ranking';
+export type { ProgrammeLabel } from './programme/programme';
+export { entityKinds, type EntityAccess, type EntityKind, type EntityRef, type EntityTypes, type GrantLink } from './projection/entities';
+export { applyEvent, entitiesOf, grantLinkNeeded, projects } from './projection/read-model-projection';
+export { InMemoryReadModel, applyRollupDelta } from './projection/in-memory-read-model';
+export { changeToFigure, provenanceEntry, type ProvenanceEntry } from './projection/provenance';
