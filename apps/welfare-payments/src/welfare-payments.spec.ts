@@ -111,7 +111,16 @@ describe('the welfare-payments service', () => {
   const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
     jsonCall(service.baseUrl, method, path, body, headers);
 
+  /** Budgets go to centres on the register: each spec centre is registered (in its tambon, or Nai Mueang) first. */
+  async function registered(centreId: string) {
+    const tambonCode = /^tc-(4001\d{2})$/.exec(centreId)?.[1] ?? '400101';
+    const area = { provinceCode: '40', districtCode: '4001', tambonCode };
+    const registration = await call('POST', '/centres', { centreId, name: `ศูนย์ช่วยเหลือสังคมตำบล ${centreId}`, kind: 'tambonCentre', area });
+    expect([201, 409]).toContain(registration.status);
+  }
+
   async function allocate(centreId: string, amount: number, programmeId = 'family-grant') {
+    await registered(centreId);
     const allocated = await call('POST', '/budgets', { centreId, centreKind: 'tambonCentre', fiscalYear, programmeId, amount });
     expect(allocated.status).toBe(201);
     return allocated.body.budgetId as string;
@@ -212,7 +221,7 @@ describe('the welfare-payments service', () => {
     const standard = await grantTo('tc-subsidy', household(), { amount: 250_000 });
     expect(standard.status).toBe(400);
     expect(standard.body.errors[0].field).toBe('amount');
-    expect((await call('POST', '/budgets', { centreId: 'tc-x', centreKind: 'tambonCentre', fiscalYear, programmeId: 'family-grant', amount: -5 })).status).toBe(400);
+    expect((await call('POST', '/budgets', { centreId: 'tc-subsidy', fiscalYear, programmeId: 'family-grant', amount: -5 })).status).toBe(400);
 
     expect((await grantTo('tc-400101', 'hh-nobody')).status).toBe(404);
     expect((await grantTo('tc-400101', household(), { programmeId: 'no-such-programme' })).status).toBe(404);

@@ -19,3 +19,4 @@ export * from './shared/value-schemas';
 export * from './households/household-events';
 export * from './pairings/pairing-events';
 export * from './welfare-payments/assistance-events';
+export * from './welfare-payments/centre-events';

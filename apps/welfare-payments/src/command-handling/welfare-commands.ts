@@ -16,6 +16,7 @@ import {
   type GrantState,
   type DisbursementMethod,
 } from '@khu-siao/welfare-payments-domain';
+import { CentreRegister } from '../reading/centre-register';
 import { WelfareRecords } from '../reading/welfare-records';
 import { bangkokNow } from './clock';
 import { DecideOnStream, type DecideOptions, type StreamChange } from './decide-on-stream';
@@ -69,6 +70,7 @@ export class WelfareCommands {
   constructor(
     private readonly bus: CommandBus,
     private readonly records: WelfareRecords,
+    private readonly centres: CentreRegister,
     @Inject(DATABASE) db: Db,
   ) {
     this.requests = db.collection<DisbursementRequest>('disbursement_requests');
@@ -90,7 +92,7 @@ export class WelfareCommands {
       recipient?.kind === 'household'
         ? await this.records.householdKnown(recipient.householdId)
         : recipient?.kind === 'centre'
-          ? await this.records.centreKnown(recipient.centreId)
+          ? (await this.centres.facts(recipient.centreId)) !== null
           : false;
     const command: GrantAssistance = {
       type: 'GrantAssistance',

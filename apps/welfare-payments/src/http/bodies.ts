@@ -5,8 +5,8 @@ import { centreKinds, disbursementMethods, programmeKinds, recipientKinds } from
 
 const satang = { description: 'whole satang (1 baht = 100 satang), more than 0', example: 300_000 };
 const amountMessage = { message: 'must be a number of satang' };
-const idPattern = /^[A-Za-z0-9._:-]{1,100}$/;
-const idMessage = { message: 'must be 1 to 100 letters, digits, dots, dashes, underscores or colons' };
+export const idPattern = /^[A-Za-z0-9._:-]{1,100}$/;
+export const idMessage = { message: 'must be 1 to 100 letters, digits, dots, dashes, underscores or colons' };
 
 export class DefineProgrammeBody {
   @ApiProperty({ example: 'family-grant' }) @Matches(idPattern, idMessage) programmeId!: string;
@@ -24,8 +24,13 @@ export class DefineProgrammeBody {
 }
 
 export class AllocateBudgetBody {
-  @ApiProperty({ example: 'tc-400101' }) @Matches(idPattern, idMessage) centreId!: string;
-  @ApiProperty({ enum: centreKinds }) @IsIn(centreKinds) centreKind!: (typeof centreKinds)[number];
+  @ApiProperty({ example: 'tc-400101', description: 'a centre on the register (POST /centres); its kind comes from there' })
+  @Matches(idPattern, idMessage)
+  centreId!: string;
+  @ApiPropertyOptional({ enum: centreKinds, description: 'may be left out; when given, it must be the kind on the register' })
+  @IsOptional()
+  @IsIn(centreKinds)
+  centreKind?: (typeof centreKinds)[number];
   @ApiProperty({ example: 2565, description: 'Buddhist-era year the fiscal year ends in' }) @IsInt() fiscalYear!: number;
   @ApiProperty({ example: 'family-grant' }) @Matches(idPattern, idMessage) programmeId!: string;
   @ApiProperty(satang) @IsNumber({ allowNaN: false, allowInfinity: false }, amountMessage) amount!: number;

@@ -18,6 +18,7 @@ import { bangkokNow } from '../command-handling/clock';
 import { actorFrom, optionalExpectedVersion } from '../command-handling/http-edges';
 import { budgetStream, programmeStream } from '../command-handling/streams';
 import { WelfareCommands } from '../command-handling/welfare-commands';
+import { CentreRegister } from '../reading/centre-register';
 import { WelfareRecords } from '../reading/welfare-records';
 import { AllocateBudgetBody, BudgetMovementBody, DefineProgrammeBody } from './bodies';
 
@@ -28,6 +29,7 @@ export class ProgrammesBudgetsController {
   constructor(
     private readonly commands: WelfareCommands,
     private readonly records: WelfareRecords,
+    private readonly centres: CentreRegister,
     private readonly store: EventStore,
   ) {}
 
@@ -70,8 +72,8 @@ export class ProgrammesBudgetsController {
   @Post('budgets')
   @ApiOperation({ summary: "Allocate a centre's budget for a programme in a fiscal year" })
   @ApiCreatedResponse({ description: 'allocated; the budget id is centre:FYyyyy:programme' })
-  @ApiNotFoundResponse({ description: 'unknown programme' })
-  @ApiConflictResponse({ description: 'already allocated (top it up instead), or the programme is closed' })
+  @ApiNotFoundResponse({ description: 'a centre not on the register, or an unknown programme' })
+  @ApiConflictResponse({ description: 'already allocated (top it up instead), or the centre or the programme is closed' })
   async allocate(
     @Body() body: AllocateBudgetBody,
     @Headers('x-client-id') clientId: string | undefined,
@@ -82,8 +84,8 @@ export class ProgrammesBudgetsController {
     const command: BudgetCommand = {
       type: 'AllocateBudget',
       centreId: body.centreId,
-      // No centre register exists yet: the allocation itself introduces the centre, with the kind it states.
-      centre: { centreId: body.centreId, kind: body.centreKind },
+      centre: await this.centres.facts(body.centreId),
+      ...(body.centreKind === undefined ? {} : { centreKind: body.centreKind }),
       fiscalYear: body.fiscalYear,
       programmeId: body.programmeId,
       programme: await this.records.programmeFacts(body.programmeId),

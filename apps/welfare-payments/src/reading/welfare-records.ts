@@ -54,10 +54,6 @@ export class WelfareRecords implements OnModuleInit {
     return (await this.households.findOne({ _id: householdId })) !== null;
   }
 
-  async centreKnown(centreId: string): Promise<boolean> {
-    return (await this.budgets.findOne({ centreId })) !== null;
-  }
-
   async noteBudget(budgetId: string, centreId: string): Promise<void> {
     await this.budgets.updateOne({ _id: budgetId }, { $setOnInsert: { centreId } }, { upsert: true });
   }

@@ -209,5 +209,5 @@ export const budgetEvents = [
   BudgetReservationReleased,
 ] as const;
 
-/** Every event the welfare-payments context publishes. */
+/** The programme, budget and grant events of the welfare-payments context; its centre register is in centre-events.ts. */
 export const assistanceEvents = [...grantEvents, ...programmeEvents, ...budgetEvents] as const;

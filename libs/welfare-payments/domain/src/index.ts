@@ -1,12 +1,17 @@
-export type { BudgetEvent, GrantEvent, ProgrammeEvent, WelfareEvent, WelfareEventOfType } from './welfare-events';
+export type { BudgetEvent, CentreEvent, GrantEvent, ProgrammeEvent, WelfareEvent, WelfareEventOfType } from './welfare-events';
 
 export { programmeDecider } from './programme/business-logic';
 export type * from './programme/commands';
 export { programmeFactsOf, type Programme, type ProgrammeFacts, type ProgrammeKind, type ProgrammeState, type RecipientKind } from './programme/programme';
 
+export { centreDecider } from './centre/business-logic';
+export type * from './centre/commands';
+export { centreFactsOf, type Centre, type CentreFacts, type CentreKind, type CentreState } from './centre/centre';
+export { centreAreaIssues, isKhonKaenDistrict, khonKaenProvinceCode } from './centre/khon-kaen-area';
+
 export { budgetDecider } from './budget/business-logic';
 export type * from './budget/commands';
-export { availableOf, budgetIdFor, reservedOf, type Budget, type BudgetState, type CentreKind } from './budget/budget';
+export { availableOf, budgetIdFor, reservedOf, type Budget, type BudgetState } from './budget/budget';
 
 export { grantBudgetId, grantDecider } from './grant/business-logic';
 export type * from './grant/commands';

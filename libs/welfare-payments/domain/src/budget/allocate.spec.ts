@@ -14,7 +14,7 @@ describe('allocating a budget', () => {
   });
 
   it('may go to a Community Family Development Centre', () => {
-    const events = given().when({ ...allocate, centreId: 'cc-7', centre: { centreId: 'cc-7', kind: 'communityCentre' } }).events();
+    const events = given().when({ ...allocate, centreId: 'cc-7', centre: { centreId: 'cc-7', kind: 'communityCentre', status: 'open' } }).events();
     expect(events[0]).toMatchObject({ data: { budgetId: 'cc-7:FY2565:family-grant', centreKind: 'communityCentre' } });
   });
 
@@ -26,6 +26,19 @@ describe('allocating a budget', () => {
 
   it('is refused for a centre that is not on the register', () => {
     given().when({ ...allocate, centre: null }).thenThrows(NotFoundError, 'centre tc-400101 was not found');
+  });
+
+  it('takes the kind of centre from the register; a kind the caller states must be that one', () => {
+    given().when({ ...allocate, centreKind: 'tambonCentre' }).then(allocated());
+    expect(issuesOf(given().when({ ...allocate, centreKind: 'communityCentre' }).events)).toEqual([
+      { field: 'centreKind', message: 'must be tambonCentre, the kind of centre tc-400101 on the register' },
+    ]);
+  });
+
+  it('is refused for a closed centre', () => {
+    given()
+      .when({ ...allocate, centre: { centreId: 'tc-400101', kind: 'tambonCentre', status: 'closed' } })
+      .thenThrows(IllegalStateError, 'centre tc-400101 is closed: no budget can be allocated to it');
   });
 
   it('is refused for a programme never defined', () => {

@@ -12,7 +12,7 @@ export const budgetId = 'tc-400101:FY2565:family-grant';
 export const allocate: AllocateBudget = {
   type: 'AllocateBudget',
   centreId: 'tc-400101',
-  centre: { centreId: 'tc-400101', kind: 'tambonCentre' },
+  centre: { centreId: 'tc-400101', kind: 'tambonCentre', status: 'open' },
   fiscalYear: 2565,
   programmeId: 'family-grant',
   programme: familyGrant,

@@ -1,9 +1,7 @@
-import type { BudgetAllocated, DataOf } from '@khu-siao/contracts';
 import { fiscalYearName, type FiscalYear } from '../fiscal-year/fiscal-year';
 import type { Satang } from '../money/satang';
 import type { BudgetEvent } from '../welfare-events';
-
-export type CentreKind = DataOf<typeof BudgetAllocated>['centreKind'];
+import type { CentreKind } from '../centre/centre';
 
 /**
  * The money one centre (a tambon social-assistance centre or a Community Family Development Centre) may spend on

@@ -53,6 +53,10 @@ function allocate(command: AllocateBudget, state: BudgetState): BudgetEvent[] {
     ...instantIssues({ allocatedAt }),
   ]);
   if (!centre) throw new NotFoundError('centre', centreId);
+  if (command.centreKind !== undefined && command.centreKind !== centre.kind) {
+    throw new InvalidCommandError([{ field: 'centreKind', message: `must be ${centre.kind}, the kind of centre ${centreId} on the register` }]);
+  }
+  if (centre.status === 'closed') throw new IllegalStateError(`centre ${centreId} is closed: no budget can be allocated to it`);
   if (!programme) throw new NotFoundError('programme', programmeId);
   if (programme.status === 'closed') throw new IllegalStateError(`programme ${programmeId} is closed: no budget can be allocated to it`);
   if (state.status !== 'unallocated') {

@@ -3,19 +3,16 @@ import type { FiscalYear } from '../fiscal-year/fiscal-year';
 import type { Instant } from '../fiscal-year/thai-time';
 import type { Satang } from '../money/satang';
 import type { ProgrammeFacts } from '../programme/programme';
-import type { CentreKind } from './budget';
-
-/** A centre as the application found it in the centre register; null when it does not exist there. */
-export interface CentreFacts {
-  readonly centreId: string;
-  readonly kind: CentreKind;
-}
+import type { CentreFacts } from '../centre/centre';
 
 /** Opens the budget stream `budgetIdFor({ centreId, fiscalYear, programmeId })`. */
 export interface AllocateBudget {
   readonly type: 'AllocateBudget';
   readonly centreId: string;
+  /** The centre as the application found it in the centre register; null when it is not there. */
   readonly centre: CentreFacts | null;
+  /** The kind the caller states, if any (clients written before the register): it must be the registered kind. */
+  readonly centreKind?: CentreFacts['kind'];
   /** Buddhist era, the year the fiscal year ends in: 2565. */
   readonly fiscalYear: FiscalYear;
   readonly programmeId: string;

@@ -11,7 +11,7 @@ export class Province {
   private readonly streams = new Map<string, WelfareEvent[]>();
 
   allocate(centreId: string, amount: number): void {
-    const command = { type: 'AllocateBudget', centreId, centre: { centreId, kind: 'tambonCentre' }, fiscalYear: 2565, programmeId: 'family-grant', programme: familyGrant, amount, allocatedBy: 'officer-1', allocatedAt: '2021-10-01T09:00:00+07:00' } as const;
+    const command = { type: 'AllocateBudget', centreId, centre: { centreId, kind: 'tambonCentre', status: 'open' }, fiscalYear: 2565, programmeId: 'family-grant', programme: familyGrant, amount, allocatedBy: 'officer-1', allocatedAt: '2021-10-01T09:00:00+07:00' } as const;
     this.run(budgetDecider, `${centreId}:FY2565:family-grant`, command);
   }
 
