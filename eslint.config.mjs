@@ -2,13 +2,15 @@ import nx from '@nx/eslint-plugin';
 
 /** Architecture rules: apps never import each other; each lib type may only depend on the types below it. */
 const depConstraints = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:runtime', 'type:domain', 'type:contracts', 'type:data-access', 'type:messaging', 'type:util'] },
-  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:data-access', 'type:messaging', 'type:util'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:runtime', 'type:domain', 'type:contracts', 'type:data-access', 'type:messaging', 'type:security', 'type:util'] },
+  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:data-access', 'type:messaging', 'type:security', 'type:util'] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
   { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+  // Sign-in, access policy and personal-data protection: stands on utilities only, so every layer above may use it.
+  { sourceTag: 'type:security', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:data-access', 'type:messaging', 'type:util'] },
   { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:data-access', 'type:messaging', 'type:util'] },
