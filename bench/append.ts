@@ -59,7 +59,12 @@ const singles = flags.singles ?? (flags.durable ? 500 : 2_000);
 
 interface RoundResult {
   readonly phases: Record<string, Measurement>;
-  readonly ratios: { readonly newStreams: number; readonly existingStreams: number; readonly singles: number };
+  readonly ratios: {
+    readonly newStreams: number;
+    readonly existingStreams: number;
+    readonly coldStore: number;
+    readonly singles: number;
+  };
   readonly commands: Record<string, CommandTotal[]>;
 }
 
@@ -74,6 +79,7 @@ const PHASES = {
   rawIdOnly: 'raw insertMany, _id index only',
   newStreams: 'appendMany, new streams',
   existingStreams: 'appendMany, expected version 1',
+  coldStore: 'appendMany, expected version 2, cold store',
   rawSingle: 'raw insertOne',
   single: 'append',
 } as const;
@@ -107,12 +113,19 @@ async function round(client: MongoClient, times: CommandTimes, label: string, si
     streams.map((stream, i) => ({ stream, expectedVersion: 1, events: [second[i]] })),
     flags.batch,
   );
+  const third = streams.map((_, i) => pendingVisit(i, `${label}-third`));
+  const coldBatches = batches<AppendRequest>(
+    streams.map((stream, i) => ({ stream, expectedVersion: 2, events: [third[i]] })),
+    flags.batch,
+  );
 
   times.phase('setup');
   // The baseline collection gets the store's own unique indexes, so the ratio isolates what the store does per call.
   await new EventStore(rawDb, { catalogue: platformCatalogue }).ensureIndexes();
   const store = new EventStore(storeDb, { catalogue: platformCatalogue });
   await store.ensureIndexes();
+  // Another writer on the same database: it has seen none of these streams, so it looks every predecessor up.
+  const coldStore = new EventStore(storeDb, { catalogue: platformCatalogue });
   const rawEvents = rawDb.collection<RawCommit>(EVENTS_COLLECTION);
   const rawIdOnly = rawDb.collection<RawCommit>('events_id_only');
 
@@ -129,6 +142,9 @@ async function round(client: MongoClient, times: CommandTimes, label: string, si
     );
     await recorder(PHASES.existingStreams).sequential(nextBatches[i].length, async () =>
       expectAppended(await store.appendMany(nextBatches[i])),
+    );
+    await recorder(PHASES.coldStore).sequential(coldBatches[i].length, async () =>
+      expectAppended(await coldStore.appendMany(coldBatches[i])),
     );
   }
   const sliceSize = Math.ceil(size.singles / SINGLE_SLICES);
@@ -153,6 +169,7 @@ async function round(client: MongoClient, times: CommandTimes, label: string, si
   const ratios = {
     newStreams: phases[PHASES.newStreams].perSecond / base,
     existingStreams: phases[PHASES.existingStreams].perSecond / base,
+    coldStore: phases[PHASES.coldStore].perSecond / base,
     singles: phases[PHASES.single].perSecond / phases[PHASES.rawSingle].perSecond,
   };
   return { phases, ratios, commands: times.take() } satisfies RoundResult;
@@ -206,6 +223,7 @@ async function main(): Promise<void> {
       const ratioOf: Partial<Record<Phase, number>> = {
         [PHASES.newStreams]: result.ratios.newStreams,
         [PHASES.existingStreams]: result.ratios.existingStreams,
+        [PHASES.coldStore]: result.ratios.coldStore,
         [PHASES.single]: result.ratios.singles,
       };
       const rows = Object.values(PHASES).map((phase) => measurementRow(phase, result.phases[phase], ratioOf[phase]));
@@ -214,7 +232,7 @@ async function main(): Promise<void> {
 
     const last = rounds[rounds.length - 1];
     const where = `where the time goes, round ${rounds.length}`;
-    for (const phase of [PHASES.newStreams, PHASES.existingStreams]) {
+    for (const phase of [PHASES.newStreams, PHASES.existingStreams, PHASES.coldStore]) {
       printCommandTimes(`${where}: ${phase}`, last.commands[phase], last.phases[phase].elapsedMs);
     }
     printCommandTimes(`${where}: ${PHASES.single} (${flags.concurrency} in flight)`, last.commands[PHASES.single]);
@@ -228,12 +246,14 @@ async function main(): Promise<void> {
     const ratios = {
       newStreams: rounds.map((r) => r.ratios.newStreams),
       existingStreams: rounds.map((r) => r.ratios.existingStreams),
+      coldStore: rounds.map((r) => r.ratios.coldStore),
       singles: rounds.map((r) => r.ratios.singles),
     };
     printTable('ratio to the raw baseline of the same round', [
       ['measure', 'per round', 'median', 'target', 'verdict'],
       ratioRow('appendMany, new streams / raw insertMany', ratios.newStreams, TARGET),
       ratioRow('appendMany, expected version 1 / raw insertMany', ratios.existingStreams, TARGET),
+      ratioRow('appendMany, expected version 2, cold store / raw insertMany', ratios.coldStore),
       ratioRow('append × concurrency / raw insertOne × concurrency', ratios.singles),
     ]);
 
@@ -248,6 +268,7 @@ async function main(): Promise<void> {
       summary: {
         newStreams: { ratio: median(ratios.newStreams), verdict: verdict(median(ratios.newStreams), TARGET) },
         existingStreams: { ratio: median(ratios.existingStreams), verdict: verdict(median(ratios.existingStreams), TARGET) },
+        coldStore: { ratio: median(ratios.coldStore), verdict: 'info' },
         singles: { ratio: median(ratios.singles), verdict: 'info' },
       },
       validation,

@@ -38,6 +38,11 @@ const flags = readFlags(
   {
     events: { kind: 'number', default: 10_000, help: 'events appended end to end, and messages sent by the baseline' },
     batch: { kind: 'number', default: 500, help: 'events per appendMany call' },
+    warmup: {
+      kind: 'number',
+      default: 5_000,
+      help: 'untimed events before each measurement, so that the servers run JIT-compiled code',
+    },
     timeout: { kind: 'number', default: 90, help: 'seconds to wait for the consumer to receive every event' },
     'mongo-port': { kind: 'number', default: BENCH_PORTS.mongo, help: 'port for the MongoDB server this run starts' },
     'kafka-port': { kind: 'number', default: BENCH_PORTS.kafka, help: 'port for the Kafka broker (controller: +1)' },
@@ -63,7 +68,7 @@ async function baseline(kafka: Kafka, topic: string, runId: string): Promise<Mea
   try {
     const send = (messages: ReturnType<typeof rawMessages>) =>
       producer.sendBatch({ topicMessages: [{ topic, messages }], acks: -1 });
-    for (const warmup of batches(rawMessages(Math.min(flags.events, 2_000), `${runId}-warmup`), BASELINE_BATCH)) {
+    for (const warmup of batches(rawMessages(flags.warmup, `${runId}-warmup`), BASELINE_BATCH)) {
       await send(warmup);
     }
     const recorder = new Recorder();
@@ -167,8 +172,8 @@ async function endToEnd(db: Db, kafka: Kafka, topics: TopicNames, logger: Logger
   await consumer.start();
   await relay.start();
   try {
-    // Warm-up: the group has joined, the relay holds its lease and every connection is open before timing starts.
-    const warmup = await appendAll(store, 'warmup', Math.min(flags.events, 1_000), `${runId}-warmup`);
+    // Warm-up: the group has joined, the relay holds its lease, connections are open and the servers' JITs warm.
+    const warmup = await appendAll(store, 'warmup', flags.warmup, `${runId}-warmup`);
     if (!(await watchDelivery(received, warmup, relay)).complete) throw new Error('the warm-up events never arrived');
     const deliveredBefore = deliveries;
 
@@ -271,7 +276,13 @@ async function main(): Promise<void> {
       finishedAt: new Date().toISOString(),
       backend: infra.backend,
       machine: machine(),
-      options: { events: flags.events, batch: flags.batch, baselineBatch: BASELINE_BATCH, partitions: PARTITIONS },
+      options: {
+        events: flags.events,
+        batch: flags.batch,
+        warmup: flags.warmup,
+        baselineBatch: BASELINE_BATCH,
+        partitions: PARTITIONS,
+      },
       eventBytes,
       target: TARGET,
       baseline: raw,

@@ -2,7 +2,7 @@ import { platformCatalogue } from '@khu-siao/contracts';
 import { EventStore } from '@khu-siao/event-store';
 import { EventRelay, ensureTopics } from '@khu-siao/messaging';
 import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
-import { createTestContext, type TestContext, jsonCall } from '@khu-siao/testing';
+import { createTestContext, inParallel, type TestContext, jsonCall } from '@khu-siao/testing';
 import { fiscalYearAt, fiscalYearRange } from '@khu-siao/welfare-payments-domain';
 import { bangkokNow } from './command-handling/clock';
 import { WelfarePaymentsModule } from './welfare-payments.module';
@@ -41,21 +41,6 @@ function householdRegistered(serial: number) {
       metadata: { correlationId: `seed-${serial}`, causationId: null, actor: { kind: 'client', id: 'seed' } },
     },
   } as const;
-}
-
-/** Runs `work` over `items`, `width` at a time. */
-async function inBatches<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]);
-      }
-    }),
-  );
-  return results;
 }
 
 describe('the welfare-payments service', () => {
@@ -143,8 +128,8 @@ describe('the welfare-payments service', () => {
     const centres = Array.from({ length: 6 }, (_, index) => `tc-40010${index + 1}`);
     for (const centreId of centres) await allocate(centreId, 60 * grant3000);
     const assignments = Array.from({ length: 360 }, (_, index) => ({ centreId: centres[index % 6], householdId: household() }));
-    const grantIds = await inBatches(assignments, 12, ({ centreId, householdId }) => grantOk(centreId, householdId));
-    const paid = await inBatches(grantIds, 12, (grantId) => disburse(grantId, `pay-${grantId}`));
+    const grantIds = await inParallel(assignments, 12, ({ centreId, householdId }) => grantOk(centreId, householdId));
+    const paid = await inParallel(grantIds, 12, (grantId) => disburse(grantId, `pay-${grantId}`));
     expect(paid.every((result) => result.status === 200 && result.body.outcome === 'paid')).toBe(true);
 
     const ledgers = await Promise.all(centres.map((centreId) => call('GET', `/centres/${centreId}/ledger`)));

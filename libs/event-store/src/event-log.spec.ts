@@ -105,6 +105,18 @@ describe('reading the global log', () => {
     expect(waited).toBeGreaterThan(0);
   });
 
+  it('reads its own appends from memory as another store reads them from the database', async () => {
+    const { reader: writer, writer: elsewhere } = await freshStores('own-appends', () => 0);
+    for (const id of ['one', 'two', 'three']) {
+      await writer.append({ aggregateType: 'pairing', aggregateId: id }, 0, [paired(id), paired(id)]);
+    }
+    const own = await writer.log().read(0);
+    expect(own).toMatchObject({ position: 3 });
+    expect(own.waitingAt).toBeUndefined();
+    expect(own.commits).toEqual((await elsewhere.log().read(0)).commits);
+    expect(own.commits.flatMap((commit) => commit.events)).toHaveLength(6);
+  });
+
   it('claims a position whose writer died as a gap after the timeout, then moves on', async () => {
     const { db, reader } = await freshStores('abandoned', () => 0);
     await reader.append({ aggregateType: 'pairing', aggregateId: 'before' }, 0, [paired('before')]);

@@ -1,6 +1,7 @@
 import type { Collection } from 'mongodb';
 import type { EventEnvelope } from '@khu-siao/contracts';
 import type { CommitDocument, PositionCounter } from './commit-document';
+import type { RecentCommits } from './recent-commits';
 
 export interface LogCommit {
   readonly position: number;
@@ -27,7 +28,8 @@ export interface EventLogOptions {
  * Reads the global log in position order from a checkpoint. Positions are taken from a counter before the commit
  * is stored, so a commit can land after a later-positioned one: the reader never passes a missing position. It
  * waits for it, and only after `gapTimeoutMs` claims it with a gap document — a unique `_id`, so either the late
- * commit or the gap wins, never both (a writer that loses takes a new position).
+ * commit or the gap wins, never both (a writer that loses takes a new position). The commits its own store appended
+ * lately are taken from memory, not read back.
  */
 export class EventLog {
   private readonly missingSince = new Map<number, number>();
@@ -39,6 +41,7 @@ export class EventLog {
     private readonly counters: Collection<PositionCounter>,
     private readonly fillGap: (position: number) => Promise<boolean>,
     options: EventLogOptions = {},
+    private readonly recent?: RecentCommits,
   ) {
     this.gapTimeoutMs = options.gapTimeoutMs ?? 2_000;
     this.clock = options.clock ?? Date.now;
@@ -51,6 +54,16 @@ export class EventLog {
   }
 
   async read(after: number, limit = 500): Promise<LogPage> {
+    const remembered = this.rememberedAfter(after, limit);
+    const reached = after + remembered.length;
+    if (remembered.length === limit) return { commits: remembered, position: reached };
+    // This process is storing the next position: the reader waits for it, and asks nothing of the database meanwhile.
+    if (this.recent?.isStoring(reached + 1)) return { commits: remembered, position: reached, waitingAt: reached + 1 };
+    const stored = await this.readStored(reached, limit - remembered.length);
+    return remembered.length === 0 ? stored : { ...stored, commits: [...remembered, ...stored.commits] };
+  }
+
+  private async readStored(after: number, limit: number): Promise<LogPage> {
     // The head is read before the commits: any position at or below it that is missing is in flight or abandoned.
     const head = await this.head();
     const upTo = Math.min(after + limit, head);
@@ -77,6 +90,18 @@ export class EventLog {
       if (!doc.gap) commits.push({ position: doc._id, recordedAt: doc.recordedAt, events: doc.events });
     }
     return { commits, position };
+  }
+
+  /** The commits right after `after` that this process stored itself: no query needed, they are stored for sure. */
+  private rememberedAfter(after: number, limit: number): LogCommit[] {
+    const commits: LogCommit[] = [];
+    for (let position = after + 1; position <= after + limit; position += 1) {
+      const commit = this.recent?.get(position);
+      if (!commit) break;
+      this.missingSince.delete(position);
+      commits.push(commit);
+    }
+    return commits;
   }
 
   private async abandoned(position: number): Promise<boolean> {

@@ -70,6 +70,20 @@ describe('the event store', () => {
     expect((await store.readStream(stream)).version).toBe(2);
   });
 
+  it('refuses an append at the version a store last saw once another writer has moved the stream on', async () => {
+    const stream = visitStream('two-writers');
+    const other = new EventStore(context.db, { catalogue: platformCatalogue });
+    await store.append(stream, 0, [visitLogged('two-writers')]);
+    await other.append(stream, 1, [visitLogged('two-writers')]);
+    await expect(store.append(stream, 1, [visitLogged('two-writers')])).rejects.toMatchObject({
+      name: 'StreamConflictError',
+      expectedVersion: 1,
+      actualVersion: 2,
+    });
+    await expect(store.append(stream, 3, [visitLogged('two-writers')])).rejects.toMatchObject({ actualVersion: 2 });
+    expect((await other.append(stream, 2, [visitLogged('two-writers')])).nextExpectedVersion).toBe(3);
+  });
+
   it('appends a retried command once and answers the retry with the first result', async () => {
     const stream = visitStream('retry');
     const [eventId] = eventIdsFor(1, 'command-42');

@@ -3,6 +3,8 @@ import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
 import { ContractViolation, type EventCatalogue, type EventDefinition, type EventEnvelope } from '@khu-siao/contracts';
 import { EventLog, type EventLogOptions } from './event-log';
 import { gapCommit, versionKey, type CommitDocument, type PositionCounter } from './commit-document';
+import { KnownStreamEnds } from './known-stream-ends';
+import { RecentCommits } from './recent-commits';
 import { isDuplicateKeyError } from './mongo-errors';
 import { streamIdOf, type PendingEvent, type StreamRef } from './pending-event';
 import { StreamConflictError } from './stream-conflict-error';
@@ -30,6 +32,10 @@ export interface EventStoreOptions {
   readonly now?: () => Date;
   /** Most events one command may append at once (one document each commit; MongoDB caps documents at 16 MB). */
   readonly maxEventsPerCommit?: number;
+  /** How many streams' latest known versions to keep, so that appending at them skips the predecessor lookup. */
+  readonly knownStreamEnds?: number;
+  /** How many of the events this store appended last to keep for its log readers (a relay in this process). */
+  readonly recentEvents?: number;
 }
 
 export const EVENTS_COLLECTION = 'events';
@@ -52,6 +58,8 @@ export class EventStore {
   private readonly notifier = new EventEmitter();
   private readonly now: () => Date;
   private readonly maxEventsPerCommit: number;
+  private readonly knownEnds: KnownStreamEnds;
+  private readonly recent: RecentCommits;
 
   constructor(
     db: Db,
@@ -61,6 +69,8 @@ export class EventStore {
     this.counters = db.collection<PositionCounter>(COUNTERS_COLLECTION);
     this.now = options.now ?? (() => new Date());
     this.maxEventsPerCommit = options.maxEventsPerCommit ?? 500;
+    this.knownEnds = new KnownStreamEnds(options.knownStreamEnds ?? 100_000);
+    this.recent = new RecentCommits(options.recentEvents ?? 10_000);
     this.notifier.setMaxListeners(100);
   }
 
@@ -130,7 +140,10 @@ export class EventStore {
         head = next.last;
       }
       // A chain that stops inside the window has no successor (it would have been found): the stream ends there.
-      if (head < start + window) return chain;
+      if (head < start + window) {
+        if (head > 0) this.knownEnds.remember(streamId, head);
+        return chain;
+      }
     }
   }
 
@@ -189,7 +202,15 @@ export class EventStore {
     if (candidates.length === 0) return [];
     const first = await this.reservePositions(candidates.length);
     const docs = candidates.map((commit, offset) => this.document(commit, first + offset, recordedAt));
-    const failed = await this.insert(docs);
+    // Remembered before the positions stop counting as being stored, so a log reader here never queries for them.
+    const failed = await this.recent.whileStoring(
+      docs.map((doc) => doc._id),
+      async () => {
+        const refused = await this.insert(docs);
+        for (const [offset, doc] of docs.entries()) if (!refused.has(offset)) this.remember(doc);
+        return refused;
+      },
+    );
     const retry: PreparedCommit[] = [];
     for (const [offset, commit] of candidates.entries()) {
       const doc = docs[offset];
@@ -204,20 +225,31 @@ export class EventStore {
     return retry;
   }
 
-  /** A stream may only grow from a version that ends one of its commits (or from 0). */
+  private remember(doc: CommitDocument): void {
+    this.knownEnds.remember(doc.streamId, doc.last);
+    this.recent.add({ position: doc._id, recordedAt: doc.recordedAt, events: doc.events });
+  }
+
+  /**
+   * A stream may only grow from a version that ends one of its commits (or from 0). Only the versions this process
+   * has not seen end a commit are looked up; a conflict with another writer is left to the unique `follows` key.
+   */
   private async withExistingPredecessor(commits: PreparedCommit[], outcomes: AppendOutcome[]): Promise<PreparedCommit[]> {
-    const continuing = commits.filter((commit) => commit.expectedVersion > 0);
-    if (continuing.length === 0) return commits;
+    const unknown = commits.filter(
+      (commit) => commit.expectedVersion > 0 && !this.knownEnds.has(commit.streamId, commit.expectedVersion),
+    );
+    if (unknown.length === 0) return commits;
     const found = await this.commits
       .find(
-        { ends: { $in: continuing.map((commit) => versionKey(commit.streamId, commit.expectedVersion)) } },
+        { ends: { $in: unknown.map((commit) => versionKey(commit.streamId, commit.expectedVersion)) } },
         { projection: { ends: 1 } },
       )
       .toArray();
-    const ends = new Set(found.map((doc) => doc.ends));
+    const missing = new Set(unknown.map((commit) => versionKey(commit.streamId, commit.expectedVersion)));
+    for (const doc of found) missing.delete(doc.ends);
     const ready: PreparedCommit[] = [];
     for (const commit of commits) {
-      if (commit.expectedVersion === 0 || ends.has(versionKey(commit.streamId, commit.expectedVersion))) ready.push(commit);
+      if (!missing.has(versionKey(commit.streamId, commit.expectedVersion))) ready.push(commit);
       else outcomes[commit.index] = await this.conflict(commit.streamId, commit.expectedVersion);
     }
     return ready;
@@ -293,7 +325,7 @@ export class EventStore {
 
   /** A reader of the global log from a checkpoint, for relays and rebuilds. */
   log(options?: EventLogOptions): EventLog {
-    return new EventLog(this.commits, this.counters, (position) => this.fillGap(position), options);
+    return new EventLog(this.commits, this.counters, (position) => this.fillGap(position), options, this.recent);
   }
 
   private async fillGap(position: number): Promise<boolean> {

@@ -17,6 +17,11 @@ export interface ServiceRuntimeOptions {
   readonly config: ServiceConfig;
   /** Where log lines go; standard output by default (tests pass a stream to inspect them). */
   readonly logDestination?: Parameters<typeof createLogger>[0]['destination'];
+  /**
+   * Whether the service's event store is published to Kafka by a relay (the default). The reporting service keeps
+   * the events it consumes in its store and must not publish them again.
+   */
+  readonly publishesEvents?: boolean;
 }
 
 /**
@@ -32,6 +37,7 @@ export class ServiceRuntimeModule implements OnModuleInit, OnApplicationShutdown
 
   static forRoot(options: ServiceRuntimeOptions): DynamicModule {
     const { config } = options;
+    const relay = options.publishesEvents === false ? [] : [RelayHost];
     const logger = createLogger({ service: config.service, level: config.logLevel, destination: options.logDestination });
     return {
       module: ServiceRuntimeModule,
@@ -61,9 +67,9 @@ export class ServiceRuntimeModule implements OnModuleInit, OnApplicationShutdown
           inject: [DATABASE],
           useFactory: (db: Db) => new EventStore(db, { catalogue: platformCatalogue }),
         },
-        RelayHost,
+        ...relay,
       ],
-      exports: [SERVICE_CONFIG, ROOT_LOGGER, TOPICS, MONGO_CLIENT, DATABASE, KAFKA, EventStore, RelayHost, CqrsModule],
+      exports: [SERVICE_CONFIG, ROOT_LOGGER, TOPICS, MONGO_CLIENT, DATABASE, KAFKA, EventStore, ...relay, CqrsModule],
     };
   }
 

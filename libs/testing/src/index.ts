@@ -2,3 +2,4 @@ export { createTestContext, type TestContext } from './test-context';
 export { controlKafka, canControlKafka } from './infra-control';
 export { testEnv } from './test-env';
 export { jsonCall } from './json-call';
+export { inParallel } from './in-parallel';

@@ -132,12 +132,15 @@ export class EventConsumer {
     await this.markHandled(topic, partition, handled);
     if (last === undefined) return;
     const next = (BigInt(last) + 1n).toString();
-    await this.consumer.commitOffsets([{ topic, partition, offset: next }]);
-    await this.checkpoints.updateOne(
-      { _id: `${this.options.groupId}:${topic}:${partition}` },
-      { $set: { group: this.options.groupId, topic, partition, offset: next, updatedAt: new Date() } },
-      { upsert: true },
-    );
+    // The MongoDB checkpoint only reports lag: it is written beside the Kafka commit rather than after it.
+    await Promise.all([
+      this.consumer.commitOffsets([{ topic, partition, offset: next }]),
+      this.checkpoints.updateOne(
+        { _id: `${this.options.groupId}:${topic}:${partition}` },
+        { $set: { group: this.options.groupId, topic, partition, offset: next, updatedAt: new Date() } },
+        { upsert: true },
+      ),
+    ]);
   }
 
   /**

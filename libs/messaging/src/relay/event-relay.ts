@@ -30,8 +30,8 @@ interface RelayCheckpoint {
 
 /**
  * Publishes every stored event to Kafka at least once, in log order: read a page after the checkpoint, send it
- * with an idempotent producer (acks from all replicas), then move the checkpoint. A crash between the send and the
- * checkpoint re-sends that page; consumers drop the duplicates by event id.
+ * with an idempotent producer (acks from all replicas), then move the checkpoint, stored while the next page is read
+ * and sent. A crash before a page's checkpoint is stored re-sends that page; consumers drop the duplicates by event id.
  */
 export class EventRelay {
   private readonly log: EventLog;
@@ -47,6 +47,8 @@ export class EventRelay {
   private nudged = false;
   private leaseRenewedAt = 0;
   private unsubscribe?: () => void;
+  /** The checkpoint being stored while the next page is read and sent; settles to its error, if any. */
+  private storing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: EventRelayOptions) {
     this.log = options.store.log({ gapTimeoutMs: options.gapTimeoutMs });
@@ -74,11 +76,12 @@ export class EventRelay {
     this.wake?.();
     this.unsubscribe?.();
     await this.running;
+    await this.storing;
     if (this.holding) await this.lease.release().catch(() => undefined);
     await this.producer.disconnect();
   }
 
-  /** The last position published and checkpointed. */
+  /** The last position published (its checkpoint is stored before the next one). */
   checkpoint(): number {
     return this.position;
   }
@@ -109,13 +112,20 @@ export class EventRelay {
     const page = await this.log.read(this.position, this.options.batchSize ?? 500);
     if (page.commits.length > 0) await this.publish(page.commits);
     if (page.position === this.position) return false;
-    await this.checkpoints.updateOne(
-      { _id: this.options.name },
-      { $set: { position: page.position, updatedAt: new Date() } },
-      { upsert: true },
-    );
+    await this.checkpointStored();
+    const checkpoint = { $set: { position: page.position, updatedAt: new Date() } };
+    this.storing = this.checkpoints
+      .updateOne({ _id: this.options.name }, checkpoint, { upsert: true })
+      .then(() => undefined, (error: unknown) => error);
     this.position = page.position;
     return true;
+  }
+
+  /** Waits for the previous checkpoint write; one at a time, so they land in order. Throws what it failed with. */
+  private async checkpointStored(): Promise<void> {
+    const failure = await this.storing;
+    this.storing = Promise.resolve();
+    if (failure) throw failure;
   }
 
   private async publish(commits: readonly LogCommit[]): Promise<void> {
@@ -144,6 +154,7 @@ export class EventRelay {
     this.leaseRenewedAt = Date.now();
     if (!this.holding) {
       this.holding = true;
+      await this.storing;
       this.position = await this.loadCheckpoint();
     }
     return true;

@@ -10,6 +10,6 @@ export type { OfficialProfile } from './official/official-profile';
 export { rankOfficials, type RankedOfficial } from './official/official-ranking';
 export type { ProgrammeLabel } from './programme/programme';
 export { entityKinds, type EntityAccess, type EntityKind, type EntityRef, type EntityTypes, type GrantLink } from './projection/entities';
-export { applyEvent, entitiesOf, grantLinkNeeded, projects } from './projection/read-model-projection';
+export { applyEvent, entitiesOf, grantLinkNeeded, grantLinkOf, projects } from './projection/read-model-projection';
 export { InMemoryReadModel, applyRollupDelta } from './projection/in-memory-read-model';
 export { changeToFigure, provenanceEntry, type ProvenanceEntry } from './projection/provenance';

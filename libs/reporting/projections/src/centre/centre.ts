@@ -1,6 +1,8 @@
-import type { BudgetAllocated, DataOf, EventEnvelope } from '@khu-siao/contracts';
+import type { BudgetAllocated, CentreArea, CentreClosed, CentreRegistered, CentreRelocated, DataOf, EventEnvelope } from '@khu-siao/contracts';
+import { bangkokDate } from '../rollup/calendar';
 import { addGrantFigures } from '../grant/grant-contribution';
 import { evolveGrant, type GrantRecord } from '../grant/grant-record';
+import { replacing } from '../household-case/household-case';
 import { addToEach, type Contribution } from '../rollup/counters';
 import { areaPathOf, rollupIds } from '../rollup/rollup-ids';
 
@@ -9,15 +11,24 @@ export interface Centre {
   readonly centreId: string;
   readonly name?: string;
   readonly kind?: string;
-  readonly area?: { readonly provinceCode: string; readonly districtCode: string; readonly tambonCode: string };
+  readonly area?: CentreArea;
   readonly registered: boolean;
-  readonly grants: Readonly<Record<string, GrantRecord>>;
+  readonly closedOn?: string;
+  readonly grants: readonly GrantRecord[];
 }
 
-export const emptyCentre = (centreId: string): Centre => ({ centreId, registered: false, grants: {} });
+export const emptyCentre = (centreId: string): Centre => ({ centreId, registered: false, grants: [] });
 
 export function evolveCentre(state: Centre, event: EventEnvelope): Centre {
   switch (event.type) {
+    case 'CentreRegistered': {
+      const data = event.data as DataOf<typeof CentreRegistered>;
+      return { ...state, name: data.name, kind: data.kind, area: data.area, registered: true };
+    }
+    case 'CentreRelocated':
+      return { ...state, area: (event.data as DataOf<typeof CentreRelocated>).area };
+    case 'CentreClosed':
+      return { ...state, closedOn: bangkokDate((event.data as DataOf<typeof CentreClosed>).closedAt) };
     case 'BudgetAllocated':
       return { ...state, kind: state.kind ?? (event.data as DataOf<typeof BudgetAllocated>).centreKind };
     default:
@@ -26,15 +37,15 @@ export function evolveCentre(state: Centre, event: EventEnvelope): Centre {
 }
 
 export function evolveCentreGrant(state: Centre, grantId: string, event: EventEnvelope): Centre {
-  const grant = evolveGrant(state.grants[grantId], event);
-  return grant ? { ...state, grants: { ...state.grants, [grantId]: grant } } : state;
+  const grant = evolveGrant(state.grants.find((entry) => entry.grantId === grantId), event);
+  return grant ? { ...state, grants: replacing(state.grants, grant, (entry) => entry.grantId) } : state;
 }
 
-/** Registered centres per area, and the subsidies paid to them, in the centre's tambon (or unplaced until known). */
+/** Open registered centres per area, and the subsidies paid to them, in the centre's tambon (or unplaced until known). */
 export function centreContribution(state: Centre): Contribution {
   const into: Contribution = new Map();
   const areas = areaPathOf(state.area);
-  if (state.registered) addToEach(into, areas.map(rollupIds.area), 'centres');
-  addGrantFigures(into, areas, Object.values(state.grants));
+  if (state.registered && state.closedOn === undefined) addToEach(into, areas.map(rollupIds.area), 'centres');
+  addGrantFigures(into, areas, state.grants);
   return into;
 }

@@ -70,7 +70,7 @@ export interface CasePlan {
   readonly planId: string;
   readonly drawnUpOn: string;
   readonly goals: number;
-  readonly actions: Readonly<Record<string, { readonly dimension: Dimension; readonly percentDone: number; readonly completed: boolean }>>;
+  readonly actions: readonly { readonly actionId: string; readonly dimension: Dimension; readonly percentDone: number; readonly completed: boolean }[];
 }
 
 export interface CasePledge {
@@ -100,9 +100,10 @@ export interface HouseholdCase {
   readonly assessments: readonly CaseAssessment[];
   readonly plan?: CasePlan;
   readonly pairings: readonly CasePairing[];
-  readonly visits: Readonly<Record<string, CaseVisit>>;
-  readonly grants: Readonly<Record<string, GrantRecord>>;
-  readonly pledges: Readonly<Record<string, CasePledge>>;
+  /** Lists rather than maps keyed by id: ids come from clients and may hold characters a field name may not. */
+  readonly visits: readonly CaseVisit[];
+  readonly grants: readonly GrantRecord[];
+  readonly pledges: readonly CasePledge[];
 }
 
 export const emptyCase = (householdId: string): HouseholdCase => ({
@@ -111,10 +112,16 @@ export const emptyCase = (householdId: string): HouseholdCase => ({
   status: 'unregistered',
   assessments: [],
   pairings: [],
-  visits: {},
-  grants: {},
-  pledges: {},
+  visits: [],
+  grants: [],
+  pledges: [],
 });
+
+/** The list with `item` in place of the one of the same id, or added at the end. */
+export function replacing<T>(list: readonly T[], item: T, idOf: (entry: T) => string): T[] {
+  const id = idOf(item);
+  return list.some((entry) => idOf(entry) === id) ? list.map((entry) => (idOf(entry) === id ? item : entry)) : [...list, item];
+}
 
 function caseMembers(members: DataOf<typeof HouseholdRegistered>['members']): CaseMember[] {
   return members.map(({ nationalId, ...member }) => ({ ...member, nationalIdLast4: nationalId.slice(-4) }));
@@ -184,18 +191,16 @@ export function evolveCase(state: HouseholdCase, event: EventEnvelope): Househol
     }
     case 'LifePlanDrawnUp': {
       const data = event.data as DataOf<typeof LifePlanDrawnUp>;
-      const actions = Object.fromEntries(
-        data.goals.flatMap((goal) =>
-          goal.actions.map((action) => [action.actionId, { dimension: goal.dimension, percentDone: 0, completed: false }] as const),
-        ),
+      const actions = data.goals.flatMap((goal) =>
+        goal.actions.map((action) => ({ actionId: action.actionId, dimension: goal.dimension, percentDone: 0, completed: false })),
       );
       return { ...state, plan: { planId: data.planId, drawnUpOn: data.drawnUpOn, goals: data.goals.length, actions } };
     }
     case 'LifePlanActionProgressed': {
       const data = event.data as DataOf<typeof LifePlanActionProgressed>;
-      const action = state.plan?.planId === data.planId ? state.plan.actions[data.actionId] : undefined;
+      const action = state.plan?.planId === data.planId ? state.plan.actions.find((a) => a.actionId === data.actionId) : undefined;
       if (!state.plan || !action) return state;
-      const actions = { ...state.plan.actions, [data.actionId]: { ...action, percentDone: data.percentDone, completed: data.completed } };
+      const actions = replacing(state.plan.actions, { ...action, percentDone: data.percentDone, completed: data.completed }, (a) => a.actionId);
       return { ...state, plan: { ...state.plan, actions } };
     }
     case 'HouseholdGraduated': {
@@ -223,12 +228,12 @@ export function evolveCase(state: HouseholdCase, event: EventEnvelope): Househol
     }
     case 'VisitLogged': {
       const data = event.data as DataOf<typeof VisitLogged>;
-      return { ...state, visits: { ...state.visits, [data.visitId]: visitOf(data.visitId, data, false) } };
+      return { ...state, visits: replacing(state.visits, visitOf(data.visitId, data, false), (visit) => visit.visitId) };
     }
     case 'VisitCorrected': {
       const data = event.data as DataOf<typeof VisitCorrected>;
       const details = { ...data.details, visitId: data.visitId, householdId: data.householdId };
-      return { ...state, visits: { ...state.visits, [data.visitId]: visitOf(data.visitId, details, true) } };
+      return { ...state, visits: replacing(state.visits, visitOf(data.visitId, details, true), (visit) => visit.visitId) };
     }
     case 'SupportPledged': {
       const data = event.data as DataOf<typeof SupportPledged>;
@@ -239,7 +244,7 @@ export function evolveCase(state: HouseholdCase, event: EventEnvelope): Househol
         value: data.support.value,
         pledgedOn: data.pledgedOn,
       };
-      return { ...state, pledges: { ...state.pledges, [data.pledgeId]: pledge } };
+      return { ...state, pledges: replacing(state.pledges, pledge, (entry) => entry.pledgeId) };
     }
     default:
       return state;
@@ -248,8 +253,8 @@ export function evolveCase(state: HouseholdCase, event: EventEnvelope): Househol
 
 /** Grant events reach the case of the household that receives the grant. */
 export function evolveCaseGrant(state: HouseholdCase, grantId: string, event: EventEnvelope): HouseholdCase {
-  const grant = evolveGrant(state.grants[grantId], event);
-  return grant ? { ...state, grants: { ...state.grants, [grantId]: grant } } : state;
+  const grant = evolveGrant(state.grants.find((entry) => entry.grantId === grantId), event);
+  return grant ? { ...state, grants: replacing(state.grants, grant, (entry) => entry.grantId) } : state;
 }
 
 export const latestAssessment = (state: HouseholdCase): CaseAssessment | undefined => state.assessments.at(-1);

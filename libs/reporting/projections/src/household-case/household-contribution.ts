@@ -27,17 +27,17 @@ export function householdContribution(state: HouseholdCase): Contribution {
   if (state.plan) flow(state.plan.drawnUpOn, 'plans');
   for (const assessment of state.assessments) flow(assessment.assessedOn, 'assessed');
   for (const pairing of state.pairings) flow(pairing.pairedOn, 'paired');
-  for (const visit of Object.values(state.visits)) {
+  for (const visit of state.visits) {
     flow(visit.visitedOn, 'visits');
     stock(figure('inKind', 'count'), visit.inKindHelp);
     stock(figure('inKind', 'value'), visit.inKindValue);
     flow(visit.visitedOn, figure('inKind', 'value'), visit.inKindValue);
   }
-  for (const pledge of Object.values(state.pledges)) {
+  for (const pledge of state.pledges) {
     stock('pledges');
     stock(figure('pledges', 'value'), pledge.value ?? 0);
   }
-  addGrantFigures(into, areas, Object.values(state.grants));
+  addGrantFigures(into, areas, state.grants);
   addOfficialFigures(state, into);
   return into;
 }
@@ -55,14 +55,14 @@ function addStocks(state: HouseholdCase, stock: (name: string, amount?: number) 
     stock(figure('classification', 'unassessed'));
   }
   if (currentPairing(state)) stock('paired');
-  const lastVisit = Object.values(state.visits).reduce<string | undefined>(
+  const lastVisit = state.visits.reduce<string | undefined>(
     (latest, visit) => (latest === undefined || visit.visitedOn > latest ? visit.visitedOn : latest),
     undefined,
   );
   if (lastVisit) stock(figure('lastVisit', lastVisit));
   if (state.plan) {
     stock(figure('plans', 'started'));
-    const actions = Object.values(state.plan.actions);
+    const actions = state.plan.actions;
     if (actions.length > 0 && actions.every((action) => action.completed)) stock(figure('plans', 'completed'));
   }
   if (state.status === 'graduated') stock('graduated');
@@ -80,7 +80,7 @@ function addOfficialFigures(state: HouseholdCase, into: Contribution): void {
       add(into, official, 'failedReduced', reduced);
     }
   }
-  for (const visit of Object.values(state.visits)) {
+  for (const visit of state.visits) {
     for (const officialId of new Set(visit.officialIds)) {
       add(into, rollupIds.official(officialId), 'visits');
       add(into, rollupIds.official(officialId), figure('visits', yearOf(visit.visitedOn)));

@@ -25,7 +25,7 @@ const caseEvents = new Set([
   'SupportPledged',
 ]);
 const grantEvents = new Set<string>(grantFigureEvents);
-const centreEvents = new Set(['BudgetAllocated']);
+const centreEvents = new Set(['CentreRegistered', 'CentreRelocated', 'CentreClosed', 'BudgetAllocated']);
 const programmeEvents = new Set(['ProgrammeDefined', 'ProgrammeClosed']);
 
 /** The household an event of the case view is about: its stream's id, or the household its payload names. */
@@ -34,8 +34,9 @@ function householdOf(event: EventEnvelope): string {
   return (event.data as { householdId: string }).householdId;
 }
 
-function linkOf(event: EventEnvelope<string, DataOf<typeof AssistanceGranted>>): GrantLink {
-  const { recipient, grantId } = event.data;
+/** The link a grant's first event makes between the grant and its recipient. */
+export function grantLinkOf(event: EventEnvelope): GrantLink {
+  const { recipient, grantId } = event.data as DataOf<typeof AssistanceGranted>;
   return {
     grantId,
     recipient: recipient.kind === 'household' ? { kind: 'household', id: recipient.householdId } : { kind: 'centre', id: recipient.centreId },
@@ -56,7 +57,7 @@ export function grantLinkNeeded(event: EventEnvelope): EntityRef<'grantLink'> | 
 export function entitiesOf(event: EventEnvelope, link?: GrantLink): EntityRef[] {
   if (caseEvents.has(event.type)) return [{ kind: 'case', id: householdOf(event) }];
   if (event.type === 'AssistanceGranted') {
-    const granted = linkOf(event as EventEnvelope<string, DataOf<typeof AssistanceGranted>>);
+    const granted = grantLinkOf(event);
     return [{ kind: 'grantLink', id: granted.grantId }, recipientRef(granted)];
   }
   if (grantEvents.has(event.type)) return link ? [recipientRef(link)] : [];
@@ -82,7 +83,7 @@ export function applyEvent(entities: EntityAccess, event: EventEnvelope): Contri
   if (grantEvents.has(event.type)) {
     let link = entities.get({ kind: 'grantLink', id: event.aggregateId });
     if (event.type === 'AssistanceGranted') {
-      link = linkOf(event as EventEnvelope<string, DataOf<typeof AssistanceGranted>>);
+      link = grantLinkOf(event);
       entities.set({ kind: 'grantLink', id: link.grantId }, link);
     }
     // A later grant event without its link cannot be placed; per-stream order in the log makes that impossible.

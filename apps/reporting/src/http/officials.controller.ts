@@ -1,0 +1,40 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { bangkokDate, rankOfficials } from '@khu-siao/reporting-projections';
+import { ReadModelQueries } from '../read-model/read-model-queries';
+import { sendCsv } from './csv-table';
+import { RankingQuery, asOfInstant } from './query-params';
+
+@ApiTags('officials')
+@Controller('officials')
+export class OfficialsController {
+  constructor(private readonly queries: ReadModelQueries) {}
+
+  @Get('ranking')
+  @ApiOperation({
+    summary:
+      "Buddy officials ranked to help pick the year's outstanding ones: households graduated that year, households improved since pairing, dimensions reduced, visits that year",
+  })
+  @ApiProduces('application/json', 'text/csv')
+  async ranking(@Query() query: RankingQuery, @Res({ passthrough: true }) response: Response) {
+    const asOf = asOfInstant(query.asOf);
+    const year = String(query.year ?? bangkokDate((asOf ?? new Date()).toISOString()).slice(0, 4));
+    const stats = (await (await this.queries.rollups(asOf)).officials()).map(([officialId, counters]) => ({ officialId, counters }));
+    const ranked = rankOfficials(stats, await this.queries.profiles(asOf), year).slice(0, query.limit ?? 100);
+    if (query.format === 'csv') {
+      return sendCsv(
+        response,
+        `officials-${year}`,
+        ranked.map(({ profile, ...row }) => ({
+          ...row,
+          name: profile ? `${profile.title ?? ''}${profile.firstName} ${profile.lastName}` : undefined,
+          position: profile?.position,
+          agency: profile?.agency.name,
+          homeDistrictCode: profile?.homeDistrictCode,
+        })),
+      );
+    }
+    return { year: Number(year), asOf: asOf?.toISOString(), officials: ranked };
+  }
+}

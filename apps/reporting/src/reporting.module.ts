@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ArchiveConsumer } from './archive/archive.consumer';
+import { AreasController } from './http/areas.controller';
+import { CasesController } from './http/cases.controller';
+import { OfficialsController } from './http/officials.controller';
+import { ProjectionsController } from './http/projections.controller';
+import { Projector } from './projector/projector';
+import { Rebuilds } from './projector/rebuilds';
+import { Generations } from './read-model/generations';
+import { ReadModelQueries } from './read-model/read-model-queries';
+
+/** The reporting service: every event archived, projected into the dashboards' read models, served over HTTP. */
+@Module({
+  controllers: [ArchiveConsumer, AreasController, CasesController, OfficialsController, ProjectionsController],
+  providers: [Generations, Projector, Rebuilds, ReadModelQueries],
+})
+export class ReportingModule {}
