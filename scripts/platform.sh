@@ -28,7 +28,7 @@ stop() {
 trap stop INT TERM
 
 # name:port of every service; each runs from source with swc (decorator metadata kept for NestJS).
-services=("households:3101" "welfare-payments:3102" "pairings:3103")
+services=("households:3101" "welfare-payments:3102" "pairings:3103" "reporting:3104")
 for entry in "${services[@]}"; do
   name=${entry%%:*}
   port=${entry##*:}
