@@ -19,6 +19,8 @@ const depConstraints = [
   { sourceTag: 'scope:pairings', onlyDependOnLibsWithTags: ['scope:shared', 'scope:pairings'] },
   { sourceTag: 'scope:welfare-payments', onlyDependOnLibsWithTags: ['scope:shared', 'scope:welfare-payments'] },
   { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:shared', 'scope:reporting'] },
+  // The demo province drives the services over HTTP only; its spec checks its plans against the households' own rules.
+  { sourceTag: 'scope:demo-province', onlyDependOnLibsWithTags: ['scope:shared', 'scope:households'] },
 ];
 
 export default [

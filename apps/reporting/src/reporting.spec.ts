@@ -370,6 +370,23 @@ describe('the reporting service, fed by the three other services', () => {
     }
   });
 
+  it('announces each move of the read model on a Server-Sent Events stream', async () => {
+    const controller = new AbortController();
+    const stream = await fetch(`${reporting.baseUrl}/projections/changes`, { signal: controller.signal });
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    const before = (await report('/projections')).body.projector.position;
+    await ok(households, 'POST', '/households', registration(9_999, villages[0], 1));
+    let received = '';
+    while (!/event: projected\n(id: \d+\n)?data: \{[^\n]*"position":\d+/.test(received)) {
+      const { value } = await reader.read();
+      received += new TextDecoder().decode(value);
+    }
+    controller.abort();
+    const position = Number(/"position":(\d+)/.exec(received)?.[1]);
+    expect(position).toBeGreaterThan(before);
+  });
+
   /** Every read-model document of the serving generation, by collection. */
   async function snapshot(): Promise<Record<string, unknown[]>> {
     const db = context.database('reporting');

@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Sse, type MessageEvent } from '@nestjs/common';
+import { map, throttleTime, type Observable } from 'rxjs';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Kafka } from 'kafkajs';
 import { contexts, type TopicNames } from '@khu-siao/contracts';
@@ -24,6 +25,18 @@ export class ProjectionsController {
   })
   async status() {
     return { projector: await this.projector.status(), kafka: await this.consumerLag() };
+  }
+
+  @Sse('changes')
+  @ApiOperation({
+    summary:
+      'Server-Sent Events: `projected` with {generation, position} each time the read model moves on (at most 4 a second), so a dashboard refreshes without reloading',
+  })
+  changes(): Observable<MessageEvent> {
+    return this.projector.changes().pipe(
+      throttleTime(250, undefined, { leading: true, trailing: true }),
+      map((change) => ({ type: 'projected', data: change })),
+    );
   }
 
   @Post('rebuilds')

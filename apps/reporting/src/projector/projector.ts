@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Db } from 'mongodb';
+import { Subject, type Observable } from 'rxjs';
 import { EventStore } from '@khu-siao/event-store';
 import { Lease } from '@khu-siao/messaging';
 import type { Logger } from '@khu-siao/observability';
@@ -48,6 +49,7 @@ export class Projector implements OnApplicationBootstrap, OnApplicationShutdown 
   private lastBatchAt?: Date;
   private lastEventOccurredAt?: string;
   private readonly unsubscribe: () => void;
+  private readonly advanced = new Subject<{ readonly generation: number; readonly position: number }>();
 
   constructor(
     @Inject(DATABASE) db: Db,
@@ -68,6 +70,7 @@ export class Projector implements OnApplicationBootstrap, OnApplicationShutdown 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
     this.unsubscribe();
+    this.advanced.complete();
     this.wake?.();
     await this.loop;
     if (this.holdsLease) await this.lease.release().catch(() => undefined);
@@ -83,6 +86,12 @@ export class Projector implements OnApplicationBootstrap, OnApplicationShutdown 
   /** Serves from now on the given generation, written by the given writer (after a rebuild). */
   adopt(slot: ProjectorSlot): void {
     this.slot = slot;
+    this.advanced.next({ generation: slot.generation.number, position: slot.position });
+  }
+
+  /** Each time the serving read model moves on: what dashboards listen to, to refresh without reloading. */
+  changes(): Observable<{ readonly generation: number; readonly position: number }> {
+    return this.advanced.asObservable();
   }
 
   /** Projects pages until the archive's head as it is now; returns the position reached. */
@@ -150,6 +159,7 @@ export class Projector implements OnApplicationBootstrap, OnApplicationShutdown 
     slot.position = page.to;
     this.lastBatchAt = new Date();
     this.lastEventOccurredAt = page.events.at(-1)?.occurredAt ?? this.lastEventOccurredAt;
+    if (slot === this.slot) this.advanced.next({ generation: slot.generation.number, position: slot.position });
   }
 
   private idle(): Promise<void> {

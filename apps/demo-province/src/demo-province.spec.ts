@@ -1,0 +1,176 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createTestContext, type TestContext } from '@khu-siao/testing';
+import { driveProvince, thaiFiscalYear, type DriveReport } from './driving/drive-province';
+import { planProvince, kickOff2022 } from './planning/plan-province';
+
+const root = join(__dirname, '..', '..', '..');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(250);
+  }
+}
+
+const getJson = async (url: string) => {
+  const response = await fetch(url);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+/**
+ * The demo province against the three real services, each started from source as its own process (as the platform
+ * runs them; the generator talks HTTP only and imports none of their code) on the run's Kafka and database, with this
+ * file's own databases and topic namespace.
+ */
+describe('the demo province driven into the real services', () => {
+  const households = 40;
+  const plan = planProvince({ seed: 'integration', scale: households / kickOff2022.households });
+  let context: TestContext;
+  const children: ChildProcess[] = [];
+  const urls = { households: '', welfarePayments: '', pairings: '' };
+  let report: DriveReport;
+
+  async function startService(name: string): Promise<string> {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
+      cwd: root,
+      env: {
+        ...process.env,
+        SWC_NODE_PROJECT: 'tsconfig.base.json',
+        HTTP_PORT: String(port),
+        HTTP_HOST: '127.0.0.1',
+        MONGO_URL: context.mongoUrl,
+        MONGO_DB: context.database(name).databaseName,
+        KAFKA_BROKERS: context.kafkaBrokers.join(','),
+        TOPIC_NAMESPACE: context.namespace,
+        LOG_LEVEL: 'warn',
+        RELAY_IDLE_MS: '20',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    children.push(child);
+    // Its last words, to say why it never became healthy.
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-3_000)));
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      await eventually(async () => child.exitCode === null && (await fetch(`${url}/health`)).ok, `${name} to be healthy`, 120_000);
+    } catch (error) {
+      throw new Error(`${(error as Error).message} (exit code ${child.exitCode}); its stderr ended with:\n${stderr}`);
+    }
+    return url;
+  }
+
+  beforeAll(async () => {
+    context = await createTestContext('demo-province');
+    [urls.households, urls.welfarePayments, urls.pairings] = await Promise.all(['households', 'welfare-payments', 'pairings'].map(startService));
+    report = await driveProvince(plan, { urls, concurrency: 6, fiscalYear: thaiFiscalYear(new Date()) });
+  }, 400_000);
+
+  afterAll(async () => {
+    for (const child of children) {
+      if (child.exitCode === null) {
+        let timer: NodeJS.Timeout | undefined;
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+        clearTimeout(timer);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+    }
+    await context?.close();
+  });
+
+  const step = (name: string) => report.steps.find((candidate) => candidate.step === name)!;
+
+  it('runs every step without a failure', () => {
+    for (const tally of report.steps) expect({ step: tally.step, failed: tally.failed, errors: tally.errors }).toEqual({ step: tally.step, failed: 0, errors: [] });
+    expect(step('registerHouseholds').done).toBe(households);
+    expect(step('tellCases').done).toBe(households);
+    expect(step('enrolOfficials').done).toBe(plan.officials.length);
+  });
+
+  it('registers every household, as planned, and the listing finds them all', async () => {
+    expect(report.householdIds.size).toBe(households);
+    for (const household of plan.households) {
+      const { status, body } = await getJson(`${urls.households}/households/${report.householdIds.get(household.key)}`);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({
+        status: household.graduatedOn ? 'graduated' : 'active',
+        classification: { current: household.assessments[household.assessments.length - 1].expectedClassification, overridden: false },
+      });
+      expect((body['members'] as unknown[]).length).toBe(household.registration.members.length);
+    }
+    const listed = await eventually(async () => {
+      const { body } = await getJson(`${urls.households}/households?pageSize=100`);
+      return body['total'] === households && body;
+    }, 'the listing to catch up');
+    expect(listed['total']).toBe(households);
+  });
+
+  it('pairs every household with its planned buddy, two per official', async () => {
+    for (const household of plan.households) {
+      const { body } = await getJson(`${urls.pairings}/households/${report.householdIds.get(household.key)}/buddy/history`);
+      expect(body['current']).toMatchObject({ officialId: household.officialId });
+    }
+    const { body } = await getJson(`${urls.pairings}/officials/${plan.officials[0].officialId}/caseload`);
+    expect((body['households'] as unknown[]).length).toBe(2);
+    expect(step('logVisits').done).toBe(plan.totals.visits);
+  });
+
+  it('grants and pays the planned family grants, 3,000 baht each', async () => {
+    const familyGrants = plan.grants.filter((grant) => grant.recipient.kind === 'household');
+    expect(familyGrants.length).toBe(plan.totals.familyGrants.count);
+    for (const grant of familyGrants) {
+      const { status, body } = await getJson(`${urls.welfarePayments}/grants/${report.grantIds.get(grant.key)}`);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ status: 'paid', amount: 300_000 });
+    }
+  });
+
+  it('registers the 224 tambon centres and the 26 community centres, and pays the community centres their subsidies', async () => {
+    expect(step('registerCentres')).toMatchObject({ skipped: null, done: 250, failed: 0 });
+    const { body } = await getJson(`${urls.welfarePayments}/centres`);
+    const listed = body['items'] as { centreId: string; kind: string }[];
+    expect(listed.filter((centre) => centre.kind === 'tambonCentre')).toHaveLength(224);
+    expect(listed.filter((centre) => centre.kind === 'communityCentre')).toHaveLength(26);
+    const subsidies = plan.grants.filter((grant) => grant.recipient.kind === 'centre');
+    expect(subsidies.length).toBe(plan.totals.centreSubsidies.count);
+    for (const grant of subsidies) {
+      const { body: paid } = await getJson(`${urls.welfarePayments}/grants/${report.grantIds.get(grant.key)}`);
+      expect(paid).toMatchObject({ status: 'paid', amount: 3_000_000 });
+    }
+    expect(step('grantAndPay').done).toBe(plan.grants.length);
+  });
+
+  it('registers nothing twice when the same seed runs again', async () => {
+    const again = await driveProvince(plan, { urls, concurrency: 6, fiscalYear: thaiFiscalYear(new Date()) });
+    const step = (name: string) => again.steps.find((candidate) => candidate.step === name)!;
+    expect(step('registerHouseholds')).toMatchObject({ done: 0, already: households, failed: 0, errors: [] });
+    expect(step('tellCases')).toMatchObject({ done: 0, already: households, failed: 0, errors: [] });
+    expect(step('pairBuddies')).toMatchObject({ done: 0, already: households, failed: 0 });
+    expect(step('logVisits')).toMatchObject({ done: 0, failed: 0 });
+    const { body: visits } = await getJson(`${urls.pairings}/households/${report.householdIds.get(plan.households[0].key)}/visits`);
+    expect((visits['visits'] as unknown[]).length).toBe(plan.households[0].visits.length);
+    expect([...again.householdIds.values()].sort()).toEqual([...report.householdIds.values()].sort());
+    const { body } = await getJson(`${urls.households}/households?pageSize=100`);
+    expect(body['total']).toBe(households);
+  });
+});
