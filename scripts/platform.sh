@@ -27,8 +27,10 @@ stop() {
 }
 trap stop INT TERM
 
-# name:port of every service; each runs from source with swc (decorator metadata kept for NestJS).
-services=("households:3101" "welfare-payments:3102" "pairings:3103" "reporting:3104")
+# name:port of every service; each runs from source with swc (decorator metadata kept for NestJS). The dashboard
+# reads the reporting service's public API only, through its /api pass-through.
+services=("households:3101" "welfare-payments:3102" "pairings:3103" "reporting:3104" "dashboard:3100")
+export REPORTING_URL=http://127.0.0.1:3104
 for entry in "${services[@]}"; do
   name=${entry%%:*}
   port=${entry##*:}
