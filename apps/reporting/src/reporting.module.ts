@@ -3,6 +3,7 @@ import { ArchiveConsumer } from './archive/archive.consumer';
 import { AreasController } from './http/areas.controller';
 import { CasesController } from './http/cases.controller';
 import { OfficialsController } from './http/officials.controller';
+import { ProgrammesController } from './http/programmes.controller';
 import { ProjectionsController } from './http/projections.controller';
 import { Projector } from './projector/projector';
 import { Rebuilds } from './projector/rebuilds';
@@ -11,7 +12,7 @@ import { ReadModelQueries } from './read-model/read-model-queries';
 
 /** The reporting service: every event archived, projected into the dashboards' read models, served over HTTP. */
 @Module({
-  controllers: [ArchiveConsumer, AreasController, CasesController, OfficialsController, ProjectionsController],
+  controllers: [ArchiveConsumer, AreasController, CasesController, OfficialsController, ProgrammesController, ProjectionsController],
   providers: [Generations, Projector, Rebuilds, ReadModelQueries],
 })
 export class ReportingModule {}

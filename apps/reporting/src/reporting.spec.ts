@@ -323,6 +323,11 @@ describe('the reporting service, fed by the three other services', () => {
       expect(row.profile.homeDistrictCode).toMatch(/^400[12]$/);
     }
     expect(ranking.body.officials[0].rank).toBe(1);
+    const programmes = await report('/programmes');
+    expect(programmes.body.programmes.map((programme: { programmeId: string; name: string }) => [programme.programmeId, programme.name])).toEqual([
+      ['centre-subsidy', 'เงินอุดหนุนศูนย์'],
+      ['family-grant', 'เงินช่วยเหลือครอบครัว'],
+    ]);
   });
 
   it('joins one household case from the three services, national IDs reduced to 4 digits', async () => {
@@ -364,7 +369,7 @@ describe('the reporting service, fed by the three other services', () => {
     const lines = (await response.text()).trim().split('\n');
     expect(lines[0]).toContain('targetHouseholds');
     expect(lines).toHaveLength(1 + 1 + 2);
-    for (const path of ['/areas/4001/trend?format=csv', '/officials/ranking?format=csv', '/areas/40/provenance?figure=households&format=csv']) {
+    for (const path of ['/cases?districtCode=4001&format=csv', '/areas/4001/trend?format=csv', '/officials/ranking?format=csv', '/areas/40/provenance?figure=households&format=csv']) {
       const table = await fetch(`${reporting.baseUrl}${path}`);
       expect({ path, status: table.status, type: table.headers.get('content-type') }).toEqual({ path, status: 200, type: 'text/csv; charset=utf-8' });
     }

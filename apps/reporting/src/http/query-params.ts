@@ -55,6 +55,7 @@ export class CaseListQuery {
   @ApiPropertyOptional({ enum: ['active', 'graduated', 'closed'] }) @IsOptional() @IsIn(['active', 'graduated', 'closed']) status?: string;
   @ApiPropertyOptional({ example: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
   @ApiPropertyOptional({ example: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
+  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }
 
 /** An area code of any level (province 2 digits, district 4, tambon 6, village 8), or the figures not placed yet. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Document } from 'mongodb';
 import type { EventEnvelope } from '@khu-siao/contracts';
-import { InMemoryReadModel, type Contribution, type HouseholdCase, type OfficialProfile } from '@khu-siao/reporting-projections';
+import { InMemoryReadModel, type Contribution, type HouseholdCase, type OfficialProfile, type ProgrammeLabel } from '@khu-siao/reporting-projections';
 import { Projector } from '../projector/projector';
 import { entityOf } from './generation';
 import { Generations } from './generations';
@@ -31,6 +31,11 @@ export class ReadModelQueries {
     if (asOf) return (await this.replay(asOf)).entities.official;
     const docs = await (await this.generations.active()).entities('official').find().toArray();
     return new Map(docs.map((doc) => [String(doc['_id']), entityOf<OfficialProfile>(doc)]));
+  }
+
+  async programmes(): Promise<ProgrammeLabel[]> {
+    const docs = await (await this.generations.active()).entities('programme').find().sort({ _id: 1 }).toArray();
+    return docs.map((doc) => entityOf<ProgrammeLabel>(doc));
   }
 
   async householdCase(householdId: string): Promise<HouseholdCase | undefined> {

@@ -1,0 +1,15 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReadModelQueries } from '../read-model/read-model-queries';
+
+@ApiTags('programmes')
+@Controller('programmes')
+export class ProgrammesController {
+  constructor(private readonly queries: ReadModelQueries) {}
+
+  @Get()
+  @ApiOperation({ summary: "The assistance programmes: names and kinds for the roll-ups' programme ids, standard amounts in satang" })
+  async list() {
+    return { programmes: await this.queries.programmes() };
+  }
+}
