@@ -18,6 +18,8 @@ export interface BenchInfraOptions {
 export interface BenchInfra {
   readonly endpoints: InfraEndpoints;
   readonly backend: string;
+  /** The throwaway KHU_INFRA_DIR (pid files of the servers this run started are under run/<profile>). */
+  readonly infraDir: string;
   /** Stops the servers this run started and removes their folder; idempotent. */
   stop(): Promise<void>;
 }
@@ -50,6 +52,10 @@ export async function startBenchInfra(options: BenchInfraOptions): Promise<Bench
     env,
     log: say,
     ports: { kafka: options.kafkaPort, kafkaController: options.kafkaPort + 1, mongo: options.mongoPort },
+  }).catch((error: unknown) => {
+    // A server that failed to start leaves nothing to stop, but the throwaway folder would stay behind.
+    rmSync(infraDir, { recursive: true, force: true, maxRetries: 3 });
+    throw error;
   });
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -67,6 +73,7 @@ export async function startBenchInfra(options: BenchInfraOptions): Promise<Bench
   return {
     endpoints: running.endpoints,
     backend: external ? 'MONGO_URL' : options.durable ? 'mongo-java-server H2 (durable)' : 'mongo-java-server memory',
+    infraDir,
     stop,
   };
 }

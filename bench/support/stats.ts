@@ -78,3 +78,10 @@ export class Recorder {
     };
   }
 }
+
+/** Nearest-rank quantile (`fraction` in (0, 1]) of the samples; NaN when there are none. */
+export function quantile(samples: readonly number[], fraction: number): number {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
+}
