@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Collection, Db } from 'mongodb';
+import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
 import { IllegalStateError } from '@khu-siao/decider';
 import { EventStore, isDuplicateKeyError, streamIdOf } from '@khu-siao/event-store';
 import { householdStream } from '../command-handling/household-stream';
@@ -46,8 +46,9 @@ export class NationalIdRegister {
   async claim(householdId: string, nationalIds: readonly string[]): Promise<void> {
     const taken: string[] = [];
     try {
-      for (const [position, nationalId] of nationalIds.entries()) {
-        if (await this.claimOne(householdId, nationalId, position)) taken.push(nationalId);
+      // One write for all members; only an ID already claimed is looked at on its own.
+      for (const position of await this.claimAll(householdId, nationalIds, taken)) {
+        if (await this.settleDuplicate(householdId, nationalIds[position], position)) taken.push(nationalIds[position]);
       }
     } catch (error) {
       await this.release(householdId, taken);
@@ -60,6 +61,30 @@ export class NationalIdRegister {
     await this.claims.deleteMany({ _id: { $in: [...nationalIds] }, householdId });
   }
 
+  /**
+   * Inserts every claim in one unordered write and adds those made to `taken`; returns the positions refused because
+   * the ID was claimed already.
+   */
+  private async claimAll(householdId: string, nationalIds: readonly string[], taken: string[]): Promise<number[]> {
+    if (nationalIds.length === 0) return [];
+    const claimedAt = new Date();
+    try {
+      await this.claims.insertMany(
+        nationalIds.map((nationalId) => ({ _id: nationalId, householdId, claimedAt })),
+        { ordered: false },
+      );
+      taken.push(...nationalIds);
+      return [];
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError)) throw error;
+      const refused = [error.writeErrors].flat();
+      const failed = new Set(refused.map((writeError) => writeError.index));
+      taken.push(...nationalIds.filter((_, position) => !failed.has(position)));
+      if (refused.some((writeError) => writeError.code !== 11000)) throw error;
+      return [...failed].sort((a, b) => a - b);
+    }
+  }
+
   /** True when this call made the claim (so a failure must release it); false when the household already had it. */
   private async claimOne(householdId: string, nationalId: string, position: number): Promise<boolean> {
     try {
@@ -68,6 +93,11 @@ export class NationalIdRegister {
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
+    return this.settleDuplicate(householdId, nationalId, position);
+  }
+
+  /** An ID claimed already: by this household (nothing to do), by another (409), or by a registration that died. */
+  private async settleDuplicate(householdId: string, nationalId: string, position: number): Promise<boolean> {
     const existing = await this.claims.findOne({ _id: nationalId });
     if (!existing) return this.claimOne(householdId, nationalId, position);
     if (existing.householdId === householdId) return false;

@@ -14,8 +14,11 @@ export async function compareGenerations(live: Generation, rebuilt: Generation):
   let documents = 0;
   const rebuiltCollections = new Map(rebuilt.allCollections().map(({ name, collection }) => [name, collection]));
   for (const { name, collection } of live.allCollections()) {
-    const liveDocs = await byId(collection.find().toArray());
-    const rebuiltDocs = await byId(rebuiltCollections.get(name)?.find().toArray() ?? Promise.resolve([]));
+    // Both read at once: the live projector is held still meanwhile.
+    const [liveDocs, rebuiltDocs] = await Promise.all([
+      byId(collection.find().toArray()),
+      byId(rebuiltCollections.get(name)?.find().toArray() ?? Promise.resolve([])),
+    ]);
     documents += liveDocs.size;
     for (const [id, doc] of liveDocs) {
       const other = rebuiltDocs.get(id);
