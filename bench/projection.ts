@@ -42,9 +42,10 @@ const flags = readFlags(
     warmup: { kind: 'number', default: 5, help: 'seconds of the same load before the steady phase, not reported' },
     connections: {
       kind: 'number',
+      default: 64,
       help:
-        'at most this many connections to a service (the calls beyond wait in the client; their lag still counts ' +
-        'from the schedule-time send); default: no cap, a new connection whenever all are busy',
+        'at most this many connections to a service, as an integrating client keeps a pool (the calls beyond wait in ' +
+        'the client; their lag still counts from the schedule-time send); 0: no cap, a new connection whenever all are busy',
     },
     poll: { kind: 'number', default: 25, help: 'ms between two visibility queries of the read model' },
     drain: { kind: 'number', default: 120, help: 'seconds to wait, after the last command, for every household to show' },
@@ -475,7 +476,7 @@ async function main(): Promise<void> {
     });
     process.stderr.write('[bench] starting households, then reporting (households creates the topics)\n');
     const traceDb = flags['trace-db'];
-    if (flags.connections !== undefined) limitConnections(flags.connections);
+    if (flags.connections > 0) limitConnections(flags.connections);
     resetConnections();
     const households = await startService('households', env('households'), { traceDb });
     services.push(households);

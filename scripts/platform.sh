@@ -22,6 +22,7 @@ stop() {
   echo "=== stopping"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ -n "${idle_pid:-}" ]; then kill "$idle_pid" 2>/dev/null || true; fi
   npx tsx infra/cli.ts down --profile platform
   exit 0
 }
@@ -55,6 +56,17 @@ for entry in "${services[@]}"; do
   fi
 done
 
+# The demo province (the 2022 kick-off: 3,569 households), through the services' public APIs. The same seed registers
+# nothing twice, so a second start adds nothing. KHU_DEMO=off skips it; KHU_DEMO_SEED picks another province.
+if [ "${KHU_DEMO:-on}" != "off" ]; then
+  echo "=== loading the demo province (seed ${KHU_DEMO_SEED:-khon-kaen-2022}; a few minutes the first time)"
+  if ! npx tsx --tsconfig tsconfig.base.json apps/demo-province/src/main.ts --seed "${KHU_DEMO_SEED:-khon-kaen-2022}"; then
+    echo "the demo province did not load completely; the platform runs on (see the summary above)" >&2
+  fi
+fi
+
 echo
+echo "The dashboard: http://127.0.0.1:3100"
 echo "The platform runs; press Ctrl-C to stop it. Server logs: .infra/logs/platform/"
-while true; do sleep 3600 & wait $!; done
+idle_pid=
+while true; do sleep 3600 & idle_pid=$!; wait $idle_pid; done

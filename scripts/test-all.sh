@@ -12,6 +12,16 @@ step "install npm packages"
 # npm ci refuses the lockfile npm itself writes here (optional platform packages missing, see INFRA.md); npm install keeps the locked versions.
 npm install --no-audit --no-fund --loglevel=error
 
+step "browser for the dashboard's browser test (Debian chromium and a Thai font, installed once)"
+# playwright-core drives the machine's Chromium (it downloads no browser); the font draws the page's Thai text.
+if ! command -v chromium > /dev/null || ! dpkg -s fonts-thai-tlwg > /dev/null 2>&1; then
+  as_root=(); [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${as_root[@]}" apt-get install -y -qq --no-install-recommends chromium fonts-thai-tlwg > /dev/null 2>&1 \
+    || { "${as_root[@]}" apt-get update -qq > /dev/null && "${as_root[@]}" apt-get install -y -qq --no-install-recommends chromium fonts-thai-tlwg > /dev/null; }
+fi
+chromium --version
+
 step "provision the local servers (reused when cached)"
 npx tsx infra/cli.ts provision
 

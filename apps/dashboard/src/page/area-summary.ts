@@ -60,7 +60,7 @@ export function areaSummary(figures: AreaFigures, lang: Lang): Markup {
         lang,
         t(lang, 'ofPaired', { share: formatShare(figures.visitedLast30Days, figures.paired, lang) }),
       )}
-      ${card('officials', figures.officials, lang)}
+      ${card('officials', figures.officials, lang)} ${card('centres', figures.centres, lang)}
     </div>
   </section>
   <section class="panel" id="progress">

@@ -46,7 +46,7 @@ export const en = {
   graduated: 'Graduated',
   closed: 'Cases closed',
   officials: 'Buddy officials',
-  centres: 'Tambon centres',
+  centres: 'Tambon and community centres',
   assistance: 'Assistance by programme',
   programme: 'Programme',
   grants: 'Grants',

@@ -48,7 +48,7 @@ export const th: Record<MessageKey, string> = {
   graduated: 'พ้นความยากจน',
   closed: 'ปิดกรณี',
   officials: 'ข้าราชการคู่เสี่ยว',
-  centres: 'ศูนย์ช่วยเหลือสังคมตำบล',
+  centres: 'ศูนย์ช่วยเหลือสังคมตำบลและศูนย์ชุมชน',
   assistance: 'ความช่วยเหลือรายโครงการ',
   programme: 'โครงการ',
   grants: 'จำนวนรายการ',

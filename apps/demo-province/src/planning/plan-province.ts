@@ -156,7 +156,8 @@ function budgetsFor(grants: readonly PlannedGrant[], centres: ProvincePlan['cent
 function totalsOf(households: readonly PlannedHousehold[], officials: readonly PlannedOfficial[], grants: readonly PlannedGrant[], centres: ProvincePlan['centres']): PlanTotals {
   const sum = (selected: readonly PlannedGrant[]) => ({ count: selected.length, satang: selected.reduce((total, grant) => total + grant.amount, 0) });
   const byClassification = { developable: 0, welfare: 0, vulnerable: 0 };
-  for (const household of households) byClassification[household.assessments[0].expectedClassification] += 1;
+  // As the province stands at the end: each household by its last assessment (a re-assessment may move it), as the dashboards show it.
+  for (const household of households) byClassification[household.assessments[household.assessments.length - 1].expectedClassification] += 1;
   return {
     households: households.length,
     people: households.reduce((total, household) => total + household.registration.members.length, 0),

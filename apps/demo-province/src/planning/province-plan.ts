@@ -156,6 +156,7 @@ export interface PlanTotals {
   readonly visits: number;
   readonly lifePlans: number;
   readonly graduations: number;
+  /** Households by their classification at their last assessment (where the province ends up). */
   readonly byClassification: Record<(typeof classifications)[number], number>;
   readonly familyGrants: { readonly count: number; readonly satang: number };
   readonly centreSubsidies: { readonly count: number; readonly satang: number };

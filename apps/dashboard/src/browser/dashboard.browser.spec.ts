@@ -1,0 +1,305 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { createTestContext, type TestContext } from '@khu-siao/testing';
+
+/**
+ * The ministry's dashboard in a real browser after the demo province: the four services and the dashboard run as their
+ * own processes (as the platform runs them; apps never import each other) on the run's Kafka and database, the demo
+ * generator drives the whole 2022 kick-off scenario (default seed, scale 1) into them through their public APIs, and
+ * once the reporting read model has caught up, the machine's Chromium (headless, through playwright-core) loads the
+ * page, checks the province totals shown against the kick-off figures and the plan, drills into a district and saves
+ * screenshots at a laptop's and a phone's width under artifacts/screenshots/.
+ */
+
+const root = join(__dirname, '..', '..', '..', '..');
+const screenshots = join(root, 'artifacts', 'screenshots');
+const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** Calls in flight in the generator: its default (8) loaded the full province in about 4.5 min here (2 cores, shared). */
+const demoConcurrency = process.env['DEMO_CONCURRENCY'] ?? '8';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10;
+
+/** The 2022 kick-off in shared/DOMAIN.md: what the demo's default scenario reproduces. */
+const kickOff = {
+  households: 3_569,
+  people: 9_090,
+  familyGrants: 360,
+  familyGrantsPaidSatang: 108_000_000, // 1,080,000 baht
+  centreSubsidiesSatang: 78_000_000, // 780,000 baht
+  tambonCentres: 224,
+};
+
+/** What `apps/demo-province/src/main.ts --plan-only` prints: the plan's totals. */
+interface PlanTotals {
+  households: number;
+  people: number;
+  tambonCentres: number;
+  communityCentres: number;
+  officials: number;
+  pairings: number;
+  graduations: number;
+  byClassification: Record<'developable' | 'welfare' | 'vulnerable', number>;
+  familyGrants: { count: number; satang: number };
+  centreSubsidies: { count: number; satang: number };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const getJson = async <T>(url: string): Promise<T> => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+};
+
+/** Runs a command to its end, keeping its stdout and the tail of its stderr. */
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('the dashboard in Chromium after the demo province', () => {
+  let context: TestContext;
+  const children: ChildProcess[] = [];
+  const urls: Record<'households' | 'pairings' | 'welfarePayments' | 'reporting' | 'dashboard', string> = {
+    households: '',
+    pairings: '',
+    welfarePayments: '',
+    reporting: '',
+    dashboard: '',
+  };
+  let plan: PlanTotals;
+  let browser: BrowserContext;
+  let page: Page;
+  let userDataDir: string;
+  const timings: Record<string, number> = {};
+
+  async function startService(name: string, env: Record<string, string>): Promise<string> {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
+      cwd: root,
+      env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json', HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    children.push(child);
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-3_000)));
+    const url = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was healthy; its stderr ended with:\n${stderr}`);
+      if (await fetch(`${url}/health`).then((response) => response.ok, () => false)) return url;
+      if (Date.now() > deadline) throw new Error(`${name} was not healthy within 120 s; its stderr ended with:\n${stderr}`);
+      await sleep(250);
+    }
+  }
+
+  /** Until the reporting read model has taken in every event and the province's figures stay the same. */
+  async function caughtUp(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let previous = '';
+    for (;;) {
+      const status = await getJson<{ projector: { eventsBehind: number }; kafka: { topic: string; behind: number }[] }>(`${urls.reporting}/projections`);
+      if (status.projector.eventsBehind === 0 && status.kafka.every((topic) => topic.behind === 0)) {
+        const figures = JSON.stringify((await getJson<{ figures: unknown }>(`${urls.reporting}/areas/40`)).figures);
+        if (figures === previous) return;
+        previous = figures;
+      } else {
+        previous = '';
+      }
+      if (Date.now() > deadline) throw new Error(`the read model had not caught up within ${timeoutMs / 1000} s: ${JSON.stringify(status)}`);
+      await sleep(2_000);
+    }
+  }
+
+  beforeAll(async () => {
+    const started = Date.now();
+    const planned = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--tsconfig', 'tsconfig.base.json', 'apps/demo-province/src/main.ts', '--plan-only']);
+    if (planned.code !== 0) throw new Error(`the demo plan failed: ${planned.stderr}`);
+    plan = JSON.parse(planned.stdout) as PlanTotals;
+
+    context = await createTestContext('dashboard-browser');
+    const env = (service: string) => ({
+      MONGO_URL: context.mongoUrl,
+      MONGO_DB: context.database(service).databaseName,
+      KAFKA_BROKERS: context.kafkaBrokers.join(','),
+      TOPIC_NAMESPACE: context.namespace,
+      RELAY_IDLE_MS: '20',
+    });
+    [urls.households, urls.pairings, urls.welfarePayments, urls.reporting] = await Promise.all([
+      startService('households', env('households')),
+      startService('pairings', env('pairings')),
+      startService('welfare-payments', env('welfare')),
+      startService('reporting', env('reporting')),
+    ]);
+    urls.dashboard = await startService('dashboard', { REPORTING_URL: urls.reporting });
+    timings['servicesStarted_s'] = seconds(started);
+
+    // The demo scenario, default seed and scale, as the platform command loads it.
+    const demoStarted = Date.now();
+    const demo = await run(
+      process.execPath,
+      ['node_modules/tsx/dist/cli.mjs', '--tsconfig', 'tsconfig.base.json', 'apps/demo-province/src/main.ts', '--concurrency', demoConcurrency],
+      { DEMO_HOUSEHOLDS_URL: urls.households, DEMO_PAIRINGS_URL: urls.pairings, DEMO_WELFARE_PAYMENTS_URL: urls.welfarePayments },
+    );
+    timings['demoLoad_s'] = seconds(demoStarted);
+    if (demo.code !== 0) throw new Error(`the demo generator ended with ${demo.code}:\n${demo.stdout}\n${demo.stderr}`);
+
+    const catchUpStarted = Date.now();
+    await caughtUp(600_000);
+    timings['catchUp_s'] = seconds(catchUpStarted);
+
+    userDataDir = mkdtempSync(join(tmpdir(), 'khu-chromium-'));
+    browser = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath,
+      headless: true,
+      viewport: { width: 1366, height: 900 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    mkdirSync(screenshots, { recursive: true });
+    process.stdout.write(`dashboard browser spec: ${JSON.stringify(timings)}\ndemo summary:\n${demo.stdout}\n`);
+  }, 1_500_000);
+
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await Promise.all(
+      children.map(async (child) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+        clearTimeout(timer);
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }),
+    );
+    await context?.close();
+  }, 60_000);
+
+  /** The raw value behind a figure the page shows (`data-value`), and the text shown. */
+  async function shown(scope: Locator, name: string): Promise<{ value: number; text: string }> {
+    const element = scope.locator(`[data-figure="${name}"]`).first();
+    return { value: Number(await element.getAttribute('data-value')), text: ((await element.textContent()) ?? '').trim() };
+  }
+
+  /** Every child row of the areas table: its code and the figures shown in it. */
+  async function childRows(): Promise<{ code: string; targetHouseholds: number; people: number; paired: number; graduated: number; netPaid: number }[]> {
+    const rows = await page.locator('#area-children tbody tr').all();
+    return Promise.all(
+      rows.map(async (row) => ({
+        code: (await row.getAttribute('data-area')) ?? '',
+        targetHouseholds: (await shown(row, 'targetHouseholds')).value,
+        people: (await shown(row, 'people')).value,
+        paired: (await shown(row, 'paired')).value,
+        graduated: (await shown(row, 'graduated')).value,
+        netPaid: (await shown(row, 'netPaid')).value,
+      })),
+    );
+  }
+
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  const areaShown = (code: string) => page.locator(`#view[data-state="ready"] #area-title[data-area="${code}"]`).waitFor({ timeout: 30_000 });
+  const shot = (name: string) => page.screenshot({ path: join(screenshots, name), fullPage: true });
+
+  it('shows the province totals of the 2022 kick-off', async () => {
+    expect(plan).toMatchObject({ households: kickOff.households, people: kickOff.people, tambonCentres: kickOff.tambonCentres });
+    await page.goto(`${urls.dashboard}/#/area/40`);
+    await areaShown('40');
+    const figures = page.locator('#area-figures');
+    expect(await shown(figures, 'targetHouseholds')).toEqual({ value: 3_569, text: '3,569' });
+    expect(await shown(figures, 'people')).toEqual({ value: 9_090, text: '9,090' });
+    for (const name of ['developable', 'welfare', 'vulnerable'] as const) {
+      expect((await shown(figures, `classification.${name}`)).value).toBe(plan.byClassification[name]);
+    }
+    expect((await shown(figures, 'classification.unassessed')).value).toBe(0);
+    expect((await shown(page.locator('#coverage'), 'paired')).value).toBe(plan.pairings);
+    expect((await shown(page.locator('#coverage'), 'officials')).value).toBe(plan.officials);
+    // Every open centre the province registered: the 224 tambon centres and the 26 community centres.
+    expect((await shown(page.locator('#coverage'), 'centres')).value).toBe(kickOff.tambonCentres + plan.communityCentres);
+    expect((await shown(page.locator('#progress'), 'graduated')).value).toBe(plan.graduations);
+
+    const family = page.locator('#assistance tr[data-programme="family-assistance-grant"]');
+    expect(await shown(family, 'grants')).toEqual({ value: kickOff.familyGrants, text: '360' });
+    expect(await shown(family, 'paid')).toEqual({ value: kickOff.familyGrantsPaidSatang, text: '฿1,080,000.00' });
+    expect((await shown(family, 'netPaid')).value).toBe(kickOff.familyGrantsPaidSatang);
+    const subsidies = page.locator('#assistance tr[data-programme="community-centre-subsidy"]');
+    expect(await shown(subsidies, 'grants')).toEqual({ value: plan.centreSubsidies.count, text: '26' });
+    expect(await shown(subsidies, 'paid')).toEqual({ value: kickOff.centreSubsidiesSatang, text: '฿780,000.00' });
+
+    // The 26 districts, each on the map and in the table, add up to the province.
+    const rows = await childRows();
+    expect(rows.map((row) => row.code).filter((code) => /^40\d\d$/.test(code))).toHaveLength(26);
+    expect(rows.filter((row) => row.code === 'unplaced')).toEqual([]);
+    expect(sum(rows.map((row) => row.targetHouseholds))).toBe(kickOff.households);
+    expect(sum(rows.map((row) => row.people))).toBe(kickOff.people);
+    expect(sum(rows.map((row) => row.netPaid))).toBe(kickOff.familyGrantsPaidSatang + kickOff.centreSubsidiesSatang);
+    expect(await page.locator('#area-grid a.tile').count()).toBe(26);
+
+    await shot('province-1366.png');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot('province-390.png');
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }, 120_000);
+
+  it('drills into a district whose figures add up with its siblings and its tambons', async () => {
+    await page.goto(`${urls.dashboard}/#/area/40`);
+    await areaShown('40');
+    const districts = await childRows();
+    const chosen = districts.reduce((largest, row) => (row.targetHouseholds > largest.targetHouseholds ? row : largest));
+    expect(chosen.targetHouseholds).toBeGreaterThan(0);
+
+    await page.locator(`#area-grid a.tile[data-area="${chosen.code}"]`).click();
+    await areaShown(chosen.code);
+    expect(new URL(page.url()).hash).toBe(`#/area/${chosen.code}`);
+    await expect(page.locator('#breadcrumb a[data-area="40"]').count()).resolves.toBe(1);
+
+    const figures = page.locator('#area-figures');
+    expect((await shown(figures, 'targetHouseholds')).value).toBe(chosen.targetHouseholds);
+    expect((await shown(figures, 'people')).value).toBe(chosen.people);
+    expect((await shown(page.locator('#coverage'), 'paired')).value).toBe(chosen.paired);
+    expect((await shown(page.locator('#progress'), 'graduated')).value).toBe(chosen.graduated);
+    expect((await shown(page.locator('#assistance tfoot'), 'netPaid')).value).toBe(chosen.netPaid);
+    // With its 25 siblings it makes the province's total.
+    expect(chosen.targetHouseholds + sum(districts.filter((row) => row.code !== chosen.code).map((row) => row.targetHouseholds))).toBe(kickOff.households);
+
+    const tambons = await childRows();
+    expect(tambons.length).toBeGreaterThan(0);
+    for (const tambon of tambons) expect(tambon.code.slice(0, 4)).toBe(chosen.code);
+    expect(sum(tambons.map((row) => row.targetHouseholds))).toBe(chosen.targetHouseholds);
+    expect(sum(tambons.map((row) => row.people))).toBe(chosen.people);
+    expect(sum(tambons.map((row) => row.netPaid))).toBe(chosen.netPaid);
+
+    await shot('district-1366.png');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot('district-390.png');
+
+    // The same district in English, on the phone.
+    await page.locator('#lang-toggle').click();
+    await page.locator('html[lang="en"]').waitFor();
+    expect((await shown(figures, 'targetHouseholds')).text).toBe(chosen.targetHouseholds.toLocaleString('en-GB'));
+    await shot('district-390-en.png');
+    await page.locator('#lang-toggle').click();
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }, 120_000);
+});
