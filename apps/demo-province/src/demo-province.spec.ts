@@ -1,23 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { createTestContext, type TestContext } from '@khu-siao/testing';
+import { createTestContext, serviceEnv, startServiceProcess, type ServiceProcess, type TestContext } from '@khu-siao/testing';
 import { driveProvince, thaiFiscalYear, type DriveReport } from './driving/drive-province';
 import { planProvince, kickOff2022 } from './planning/plan-province';
 
-const root = join(__dirname, '..', '..', '..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -43,39 +28,14 @@ describe('the demo province driven into the real services', () => {
   const households = 40;
   const plan = planProvince({ seed: 'integration', scale: households / kickOff2022.households });
   let context: TestContext;
-  const children: ChildProcess[] = [];
+  const services: ServiceProcess[] = [];
   const urls = { households: '', welfarePayments: '', pairings: '' };
   let report: DriveReport;
 
   async function startService(name: string): Promise<string> {
-    const port = await freePort();
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
-      cwd: root,
-      env: {
-        ...process.env,
-        SWC_NODE_PROJECT: 'tsconfig.base.json',
-        HTTP_PORT: String(port),
-        HTTP_HOST: '127.0.0.1',
-        MONGO_URL: context.mongoUrl,
-        MONGO_DB: context.database(name).databaseName,
-        KAFKA_BROKERS: context.kafkaBrokers.join(','),
-        TOPIC_NAMESPACE: context.namespace,
-        LOG_LEVEL: 'warn',
-        RELAY_IDLE_MS: '20',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    children.push(child);
-    // Its last words, to say why it never became healthy.
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-3_000)));
-    const url = `http://127.0.0.1:${port}`;
-    try {
-      await eventually(async () => child.exitCode === null && (await fetch(`${url}/health`)).ok, `${name} to be healthy`, 120_000);
-    } catch (error) {
-      throw new Error(`${(error as Error).message} (exit code ${child.exitCode}); its stderr ended with:\n${stderr}`);
-    }
-    return url;
+    const service = await startServiceProcess(name, { ...serviceEnv(context, name), RELAY_IDLE_MS: '20' });
+    services.push(service);
+    return service.baseUrl;
   }
 
   beforeAll(async () => {
@@ -85,16 +45,7 @@ describe('the demo province driven into the real services', () => {
   }, 400_000);
 
   afterAll(async () => {
-    for (const child of children) {
-      if (child.exitCode === null) {
-        let timer: NodeJS.Timeout | undefined;
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
-        clearTimeout(timer);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-    }
+    await Promise.all(services.map((service) => service.stop()));
     await context?.close();
   });
 

@@ -1,9 +1,8 @@
 import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
-import { createTestContext, inParallel, jsonCall, type TestContext } from '@khu-siao/testing';
+import { createTestContext, inParallel, jsonCall, serviceEnv, startServiceProcess, type ServiceProcess, type TestContext } from '@khu-siao/testing';
 import { ReportingModule } from './reporting.module';
 import { reportingAppOptions } from './reporting-app';
 import { reportingConsumerGroup } from './reporting-consumer';
-import { startServiceProcess, type ServiceProcess } from './testing-support/service-process';
 import { areaOf, assessment, dimensionNames, lifePlan, official, registration, visit } from './testing-support/scenario-requests';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -96,13 +95,7 @@ describe('the reporting service, fed by the three other services', () => {
 
   beforeAll(async () => {
     context = await createTestContext('reporting');
-    const env = (service: string) => ({
-      MONGO_URL: context.mongoUrl,
-      MONGO_DB: context.database(service).databaseName,
-      KAFKA_BROKERS: context.kafkaBrokers.join(','),
-      TOPIC_NAMESPACE: context.namespace,
-      PAIRINGS_CASELOAD_LIMIT: '2',
-    });
+    const env = (service: string) => ({ ...serviceEnv(context, service), PAIRINGS_CASELOAD_LIMIT: '2' });
     [households, pairings, welfare] = await Promise.all([
       startServiceProcess('households', env('households')),
       startServiceProcess('pairings', env('pairings')),

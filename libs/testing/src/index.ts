@@ -3,3 +3,4 @@ export { controlKafka, canControlKafka } from './infra-control';
 export { testEnv } from './test-env';
 export { jsonCall } from './json-call';
 export { inParallel } from './in-parallel';
+export { freePort, serviceEnv, startServiceProcess, type ServiceProcess } from './service-process';

@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { createTestContext, type TestContext } from '@khu-siao/testing';
+import { createTestContext, serviceEnv, startServiceProcess, type ServiceProcess, type TestContext } from '@khu-siao/testing';
 
 /**
  * The ministry's dashboard in a real browser after the demo province: the four services and the dashboard run as their
@@ -47,17 +46,6 @@ interface PlanTotals {
   centreSubsidies: { count: number; satang: number };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 const getJson = async <T>(url: string): Promise<T> => {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
@@ -79,7 +67,7 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 
 describe('the dashboard in Chromium after the demo province', () => {
   let context: TestContext;
-  const children: ChildProcess[] = [];
+  const services: ServiceProcess[] = [];
   const urls: Record<'households' | 'pairings' | 'welfarePayments' | 'reporting' | 'dashboard', string> = {
     households: '',
     pairings: '',
@@ -94,23 +82,9 @@ describe('the dashboard in Chromium after the demo province', () => {
   const timings: Record<string, number> = {};
 
   async function startService(name: string, env: Record<string, string>): Promise<string> {
-    const port = await freePort();
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${name}/src/main.ts`], {
-      cwd: root,
-      env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json', HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    children.push(child);
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-3_000)));
-    const url = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was healthy; its stderr ended with:\n${stderr}`);
-      if (await fetch(`${url}/health`).then((response) => response.ok, () => false)) return url;
-      if (Date.now() > deadline) throw new Error(`${name} was not healthy within 120 s; its stderr ended with:\n${stderr}`);
-      await sleep(250);
-    }
+    const service = await startServiceProcess(name, env);
+    services.push(service);
+    return service.baseUrl;
   }
 
   /** Until the reporting read model has taken in every event and the province's figures stay the same. */
@@ -138,13 +112,7 @@ describe('the dashboard in Chromium after the demo province', () => {
     plan = JSON.parse(planned.stdout) as PlanTotals;
 
     context = await createTestContext('dashboard-browser');
-    const env = (service: string) => ({
-      MONGO_URL: context.mongoUrl,
-      MONGO_DB: context.database(service).databaseName,
-      KAFKA_BROKERS: context.kafkaBrokers.join(','),
-      TOPIC_NAMESPACE: context.namespace,
-      RELAY_IDLE_MS: '20',
-    });
+    const env = (service: string) => ({ ...serviceEnv(context, service), RELAY_IDLE_MS: '20' });
     [urls.households, urls.pairings, urls.welfarePayments, urls.reporting] = await Promise.all([
       startService('households', env('households')),
       startService('pairings', env('pairings')),
@@ -183,17 +151,7 @@ describe('the dashboard in Chromium after the demo province', () => {
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-    await Promise.all(
-      children.map(async (child) => {
-        if (child.exitCode !== null || child.signalCode !== null) return;
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
-        clearTimeout(timer);
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      }),
-    );
+    await Promise.all(services.map((service) => service.stop()));
     await context?.close();
   }, 60_000);
 

@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { TestContext } from './test-context';
+
+const workspaceRoot = join(__dirname, '..', '..', '..');
+
+export interface ServiceProcess {
+  readonly name: string;
+  readonly baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** The environment a service needs to run on this test file's servers, database and topic namespace. */
+export function serviceEnv(context: TestContext, database: string): Record<string, string> {
+  return {
+    MONGO_URL: context.mongoUrl,
+    MONGO_DB: context.database(database).databaseName,
+    KAFKA_BROKERS: context.kafkaBrokers.join(','),
+    TOPIC_NAMESPACE: context.namespace,
+  };
+}
+
+/**
+ * Starts an app of the workspace as its own process, the way the platform runs it (apps never import each other),
+ * on a free port; resolves once its /health answers 200, or fails with the end of its stderr to say why not.
+ */
+export async function startServiceProcess(name: string, env: Record<string, string>, healthTimeoutMs = 120_000): Promise<ServiceProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', name, 'src', 'main.ts')], {
+    cwd: workspaceRoot,
+    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json', HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-3_000)));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  const deadline = Date.now() + healthTimeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was healthy; its stderr ended with:\n${stderr}`);
+    if (await fetch(`${baseUrl}/health`).then((response) => response.ok, () => false)) return { name, baseUrl, stop };
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${name} was not healthy within ${healthTimeoutMs / 1000} s; its stderr ended with:\n${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
