@@ -84,7 +84,11 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
-    await ensureTopics(this.options.kafka, [{ topic: this.options.deadLetterTopic, numPartitions: 1 }]);
+    // The consumed topics too: a consumer may start before the service that publishes them has created them.
+    await ensureTopics(this.options.kafka, [
+      { topic: this.options.deadLetterTopic, numPartitions: 1 },
+      ...this.options.topics.map((topic) => ({ topic })),
+    ]);
     await this.producer.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: true });
