@@ -19,7 +19,8 @@ function card(name: MessageKey, value: number, lang: Lang, note?: string): Marku
 }
 
 /** An area's own figures: totals, classification, failing dimensions, coverage, plans and graduations, money. */
-export function areaSummary(figures: AreaFigures, lang: Lang): Markup {
+/** `programmeNames`: the programmes' names by id (the roll-ups name programmes by id only). */
+export function areaSummary(figures: AreaFigures, lang: Lang, programmeNames: ReadonlyMap<string, string> = new Map()): Markup {
   const n = (value: number) => formatNumber(value, lang);
   return html`<section class="panel" id="area-figures">
     <div class="cards">
@@ -70,10 +71,10 @@ export function areaSummary(figures: AreaFigures, lang: Lang): Markup {
       ${card('graduated', figures.graduated, lang)} ${card('closed', figures.closed, lang)}
     </div>
   </section>
-  ${assistanceTable(figures, lang)}`;
+  ${assistanceTable(figures, lang, programmeNames)}`;
 }
 
-function assistanceTable(figures: AreaFigures, lang: Lang): Markup {
+function assistanceTable(figures: AreaFigures, lang: Lang, programmeNames: ReadonlyMap<string, string>): Markup {
   const sum = (pick: (programme: AreaFigures['assistance'][number]) => number) =>
     figures.assistance.reduce((total, programme) => total + pick(programme), 0);
   const money = (name: string, satang: number) => figure(name, satang, formatBaht(satang), 'satang');
@@ -87,7 +88,7 @@ function assistanceTable(figures: AreaFigures, lang: Lang): Markup {
           <tbody>
             ${figures.assistance.map(
               (programme) => html`<tr data-programme="${programme.programmeId}">
-                <th scope="row">${programme.programmeId}</th>
+                <th scope="row">${programmeNames.get(programme.programmeId) ?? programme.programmeId}</th>
                 <td class="num">${figure('grants', programme.grants, formatNumber(programme.grants, lang))}</td>
                 <td class="num">${money('granted', programme.granted)}</td>
                 <td class="num">${money('paid', programme.paid)}</td>

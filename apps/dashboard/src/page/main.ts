@@ -78,17 +78,19 @@ async function fetchView(route: Route, signal: AbortSignal): Promise<() => Marku
   switch (route.view) {
     case 'area': {
       const filter = caseFilterOf(route.code);
-      const [area, trend, cases] = await Promise.all([
+      const [area, trend, cases, programmes] = await Promise.all([
         getJson<AreaAnswer>(`/areas/${route.code}`, { asOf }, signal),
         getJson<TrendAnswer>(`/areas/${route.code}/trend`, { asOf }, signal),
         filter ? getJson<CaseListAnswer>('/cases', { ...filter, page: state.casePage, pageSize: 25 }, signal) : undefined,
+        getJson<{ programmes: { programmeId: string; name: string }[] }>('/programmes', {}, signal),
       ]);
+      const programmeNames = new Map(programmes.programmes.map((programme) => [programme.programmeId, programme.name]));
       return () => html`${breadcrumb(route.code)}
         <h2 id="area-title" data-area="${area.code}">${areaName(area.code, state.lang)}
           <small>${t(state.lang, `level.${areaLevel(area.code)}` as MessageKey)} ${area.code}</small></h2>
         <p class="note" id="area-day">${t(state.lang, 'asOf')} ${formatDate(area.day, state.lang)}</p>
         <div class="layout">
-          <div class="column-main">${areaSummary(area.figures, state.lang)}</div>
+          <div class="column-main">${areaSummary(area.figures, state.lang, programmeNames)}</div>
           <div class="column-side">${areaMap(area, state.mapFigure, state.lang)} ${trendView(trend, state.trendSeries, state.lang)}</div>
         </div>
         ${childrenTable(area, state.lang)} ${cases && filter ? caseListView(cases, filter, state.lang) : ''}`;

@@ -22,6 +22,7 @@ describe("an area's figures on the page", () => {
     expect(markup).toContain('data-figure="granted" data-value="108000000" data-unit="satang">฿1,080,000.00</span>');
     expect(markup).toContain('ครัวเรือนเป้าหมาย');
     expect(areaSummary(kickOffFigures, 'en').text).toContain('Target households');
+    expect(areaSummary(kickOffFigures, 'th', new Map([['family', 'เงินช่วยเหลือครอบครัว']])).text).toContain('เงินช่วยเหลือครอบครัว');
   });
 
   it('show the districts as tiles and rows linking one level down', () => {
