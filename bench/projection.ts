@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { createKafka } from '@khu-siao/messaging';
 import { createLogger } from '@khu-siao/observability';
+import { registration } from '@khu-siao/testing';
 import type { CommandTotal } from './support/command-times';
 import { readFlags } from './support/flags';
 import { REPO_ROOT, startBenchInfra } from './support/infra';
@@ -67,38 +68,8 @@ const VILLAGES = ['40010101', '40010102', '40010201', '40020101', '40020102', '4
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = () => performance.now();
 
-/** A valid Thai national ID from a serial number: 12 digits and the check digit of the national register. */
-function nationalId(serial: number): string {
-  const first12 = `3${String(serial).padStart(11, '0')}`;
-  const sum = [...first12].reduce((total, digit, index) => total + Number(digit) * (13 - index), 0);
-  return `${first12}${(11 - (sum % 11)) % 10}`;
-}
-
 /** A household registration as the TPMAP import would send it (1-4 members, unique national IDs). */
-function registration(serial: number) {
-  const villageCode = VILLAGES[serial % VILLAGES.length];
-  const area = {
-    provinceCode: villageCode.slice(0, 2),
-    districtCode: villageCode.slice(0, 4),
-    tambonCode: villageCode.slice(0, 6),
-    villageCode,
-  };
-  return {
-    source: 'tpmap',
-    address: { area, houseNumber: String(serial) },
-    members: Array.from({ length: 1 + (serial % 4) }, (_, index) => ({
-      memberId: `m-${serial}-${index}`,
-      nationalId: nationalId(serial * 10 + index),
-      firstName: index === 0 ? 'สมชาย' : 'สมศรี',
-      lastName: 'ใจดี',
-      birthDate: `${1960 + index * 12}-05-01`,
-      sex: index === 0 ? 'male' : 'female',
-      relation: index === 0 ? 'head' : 'child',
-      disability: false,
-      chronicIllness: false,
-    })),
-  };
-}
+const registrationOf = (serial: number) => registration(serial, VILLAGES[serial % VILLAGES.length], 1 + (serial % 4));
 
 /** One command of the load, all times from performance.now(). */
 interface Command {
@@ -203,7 +174,7 @@ async function drive(baseUrl: string, firstSerial: number, count: number, watch:
     const command: Command = { scheduledAt, sentAt: now() };
     commands.push(command);
     answers.push(
-      jsonCall(baseUrl, 'POST', '/households', registration(firstSerial + i)).then(
+      jsonCall(baseUrl, 'POST', '/households', registrationOf(firstSerial + i)).then(
         ({ status, body, connectMs }) => {
           command.respondedAt = now();
           command.status = status;

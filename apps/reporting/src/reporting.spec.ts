@@ -1,9 +1,23 @@
 import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
-import { createTestContext, inParallel, jsonCall, serviceEnv, startServiceProcess, type ServiceProcess, type TestContext } from '@khu-siao/testing';
+import {
+  areaOf,
+  assessment,
+  createTestContext,
+  dimensionNames,
+  inParallel,
+  jsonCall,
+  lifePlan,
+  official,
+  registration,
+  serviceEnv,
+  startServiceProcess,
+  visit,
+  type ServiceProcess,
+  type TestContext,
+} from '@khu-siao/testing';
 import { ReportingModule } from './reporting.module';
 import { reportingAppOptions } from './reporting-app';
 import { reportingConsumerGroup } from './reporting-consumer';
-import { areaOf, assessment, dimensionNames, lifePlan, official, registration, visit } from './testing-support/scenario-requests';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const bangkokToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);

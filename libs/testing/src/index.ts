@@ -4,3 +4,4 @@ export { testEnv } from './test-env';
 export { jsonCall } from './json-call';
 export { inParallel } from './in-parallel';
 export { freePort, serviceEnv, startServiceProcess, type ServiceProcess } from './service-process';
+export { areaOf, assessment, dimensionNames, lifePlan, nationalId, official, registration, visit } from './platform-requests';

@@ -1,3 +1,5 @@
+/** Bodies the services' public HTTP APIs accept, for specs and benches that drive them as a client would. */
+
 /** A valid Thai national ID from a serial number: 12 digits and the check digit of the national register. */
 export function nationalId(serial: number): string {
   const first12 = `3${String(serial).padStart(11, '0')}`;
