@@ -5,6 +5,8 @@ module.exports = {
   ...nxPreset,
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // jose 6 ships only ES modules: jest (CommonJS here) must compile it; Node 20.19+ loads it natively at run time.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   transform: {
     '^.+\\.[tj]s$': [
       '@swc/jest',

@@ -16,6 +16,7 @@ export { platformCatalogue, type PlatformEvent, type PlatformEventType } from '.
 export { TopicNames, eventHeaders } from './topics';
 export { asyncApiDocument } from './asyncapi/asyncapi-document';
 export * from './shared/value-schemas';
+export * from './shared/personal-fields';
 export * from './households/household-events';
 export * from './pairings/pairing-events';
 export * from './welfare-payments/assistance-events';

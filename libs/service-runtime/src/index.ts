@@ -10,3 +10,7 @@ export { CORRELATION_HEADER } from './logging/logging';
 export { DATABASE, KAFKA, MONGO_CLIENT, ROOT_LOGGER, SERVICE_CONFIG, TOPICS } from './tokens';
 export { startServiceInProcess, type InProcessServers, type ServiceInProcess } from './in-process/start-service-in-process';
 export { pendingEventsFor, type DecidedEvent } from './commands/pending-events';
+export { Allow, Public, Caller, actorOf, type AuthenticatedRequest } from './access/access.decorators';
+export { NoArea, type AreaResolver } from './access/area-resolver';
+export { Forbidden } from './access/access-problems';
+export { SECURITY } from './tokens';

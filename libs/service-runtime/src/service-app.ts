@@ -1,5 +1,6 @@
 import { Module, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
@@ -34,7 +35,11 @@ export async function startServiceApp(feature: Type, options: ServiceAppOptions)
 
   const app = await NestFactory.create<NestExpressApplication>(ServiceRootModule, { bufferLogs: true, bodyParser: false });
   app.use(correlationMiddleware);
+  // The API answers JSON only; the OpenAPI page under /docs loads its own scripts and styles.
+  app.use(/^\/docs(\/|$)/, helmet({ contentSecurityPolicy: false }));
+  app.use(/^(?!\/docs(\/|$))/, helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
   app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
+  if (options.identityProvider) app.useBodyParser('urlencoded', { extended: false, limit: '16kb' });
   if (options.acceptsCsv) app.useBodyParser('text', { type: 'text/csv', limit: options.bodyLimit ?? '1mb' });
   app.useLogger(app.get(NestPinoLogger));
   app.useGlobalFilters(new ProblemDetailsFilter(app.get<Logger>(ROOT_LOGGER)));
@@ -46,6 +51,8 @@ export async function startServiceApp(feature: Type, options: ServiceAppOptions)
       .setTitle(options.openApi.title)
       .setDescription(options.openApi.description)
       .setVersion('1')
+      .addBearerAuth()
+      .addSecurityRequirements('bearer')
       .addGlobalParameters({ name: CORRELATION_HEADER, in: 'header', required: false, schema: { type: 'string' } })
       .build(),
   );

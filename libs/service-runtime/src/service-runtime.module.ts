@@ -1,6 +1,9 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerStorageService } from '@nestjs/throttler';
+import { createSecurityServices } from '@khu-siao/security';
 import { LoggerModule } from 'nestjs-pino';
 import { MongoClient, type Db } from 'mongodb';
 import { TopicNames, platformCatalogue } from '@khu-siao/contracts';
@@ -11,7 +14,9 @@ import type { ServiceConfig } from './config/service-config';
 import { RelayHost } from './event-sourcing/relay-host';
 import { HealthController } from './health/health.controller';
 import { pinoHttpParams } from './logging/logging';
-import { DATABASE, KAFKA, MONGO_CLIENT, ROOT_LOGGER, SERVICE_CONFIG, TOPICS } from './tokens';
+import { DATABASE, KAFKA, MONGO_CLIENT, ROOT_LOGGER, SECURITY, SERVICE_CONFIG, TOPICS } from './tokens';
+import { AccessGuard } from './access/access.guard';
+import { ExistingAgencyArea, IdentityController, RequestedAgencyArea } from './access/identity.controller';
 
 export interface ServiceRuntimeOptions {
   readonly config: ServiceConfig;
@@ -22,6 +27,11 @@ export interface ServiceRuntimeOptions {
    * the events it consumes in its store and must not publish them again.
    */
   readonly publishesEvents?: boolean;
+  /**
+   * Serves the local issuer's JWKS, the agencies' token endpoint and the register of agency clients. One service
+   * of the platform does (households).
+   */
+  readonly identityProvider?: boolean;
 }
 
 /**
@@ -43,7 +53,7 @@ export class ServiceRuntimeModule implements OnModuleInit, OnApplicationShutdown
       module: ServiceRuntimeModule,
       global: true,
       imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(pinoHttpParams(logger))],
-      controllers: [HealthController],
+      controllers: [HealthController, ...(options.identityProvider ? [IdentityController] : [])],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: ROOT_LOGGER, useValue: logger },
@@ -67,9 +77,17 @@ export class ServiceRuntimeModule implements OnModuleInit, OnApplicationShutdown
           inject: [DATABASE],
           useFactory: (db: Db) => new EventStore(db, { catalogue: platformCatalogue }),
         },
+        {
+          provide: SECURITY,
+          inject: [MONGO_CLIENT],
+          useFactory: (client: MongoClient) => createSecurityServices(config.security, client.db(config.securityDatabaseName)),
+        },
+        ThrottlerStorageService,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        ...(options.identityProvider ? [RequestedAgencyArea, ExistingAgencyArea] : []),
         ...relay,
       ],
-      exports: [SERVICE_CONFIG, ROOT_LOGGER, TOPICS, MONGO_CLIENT, DATABASE, KAFKA, EventStore, ...relay, CqrsModule],
+      exports: [SERVICE_CONFIG, ROOT_LOGGER, TOPICS, MONGO_CLIENT, DATABASE, KAFKA, EventStore, SECURITY, ...relay, CqrsModule],
     };
   }
 

@@ -5,3 +5,5 @@ export const DATABASE = Symbol('Database');
 export const KAFKA = Symbol('Kafka');
 export const TOPICS = Symbol('TopicNames');
 export const ROOT_LOGGER = Symbol('RootLogger');
+/** Sign-in verification, agency clients and the protection of personal data (`@khu-siao/security`). */
+export const SECURITY = Symbol('SecurityServices');

@@ -29,6 +29,7 @@ export function serviceEnv(context: TestContext, database: string): Record<strin
     MONGO_DB: context.database(database).databaseName,
     KAFKA_BROKERS: context.kafkaBrokers.join(','),
     TOPIC_NAMESPACE: context.namespace,
+    ...context.securityEnv,
   };
 }
 

@@ -4,6 +4,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { TopicNames } from '@khu-siao/contracts';
 import { createLogger, type Logger } from '@khu-siao/observability';
 import { requiredTestEnv, testEnv } from './test-env';
+import { testSecurityEnv } from './test-security-env';
 
 export interface TestContext {
   /** Unique to this test file: its database name and topic namespace. */
@@ -15,6 +16,8 @@ export interface TestContext {
   readonly topics: TopicNames;
   readonly kafka: Kafka;
   readonly logger: Logger;
+  /** The sign-in and key settings every service of this file runs with (`AUTH_*`, `SECURITY_*`). */
+  readonly securityEnv: Readonly<Record<string, string>>;
   /** Another database of the same server, also dropped at the end. */
   database(suffix: string): Db;
   close(): Promise<void>;
@@ -33,8 +36,10 @@ export async function createTestContext(label: string): Promise<TestContext> {
     databases.add(name);
     return client.db(name);
   };
+  const securityEnv = testSecurityEnv(database('security').databaseName);
   return {
     namespace,
+    securityEnv,
     mongoUrl,
     kafkaBrokers,
     client,

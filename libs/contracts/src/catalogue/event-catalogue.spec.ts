@@ -47,6 +47,7 @@ describe('the platform event catalogue', () => {
         envelope({
           type: 'HouseholdRegistered',
           aggregateType: 'household',
+          schemaVersion: 2,
           data: {
             householdId: 'hh-1',
             source: 'tpmap',
@@ -54,10 +55,10 @@ describe('the platform event catalogue', () => {
             members: [
               {
                 memberId: 'm-1',
-                nationalId: '12345',
-                firstName: 'Somchai',
-                lastName: 'Jaidee',
-                birthDate: '1970-01-01',
+                nationalId: '1234567890123',
+                firstName: 'pd1.c29tY2hhaQ',
+                lastName: 'pd1.amFpZGVl',
+                birthDate: { erased: true },
                 sex: 'male',
                 relation: 'head',
                 disability: false,
@@ -68,8 +69,34 @@ describe('the platform event catalogue', () => {
         }),
       ),
     );
-    expect(violation.issues).toEqual([{ field: 'data.members.0.nationalId', message: 'must be 13 digits' }]);
-    expect(violation.message).not.toContain('12345');
+    // A national ID in clear where a sealed field belongs is refused, and never quoted back.
+    expect(violation.issues.map((issue) => issue.field)).toEqual(['data.members.0.nationalId']);
+    expect(JSON.stringify(violation.issues)).not.toContain('1234567890123');
+    expect(violation.message).not.toContain('1234567890123');
+  });
+
+  it('reads a version 1 registration, which carried personal fields in clear, with those fields erased', () => {
+    const event = platformCatalogue.read(
+      envelope({
+        type: 'HouseholdRegistered',
+        aggregateType: 'household',
+        schemaVersion: 1,
+        data: {
+          householdId: 'hh-1',
+          source: 'tpmap',
+          address: { area: { provinceCode: '40', districtCode: '4001', tambonCode: '400101', villageCode: '40010103' }, houseNumber: '12/3' },
+          members: [
+            { memberId: 'm-1', nationalId: '1234567890123', firstName: 'Somchai', lastName: 'Jaidee', birthDate: '1970-01-01', sex: 'male', relation: 'head', disability: false, chronicIllness: true },
+          ],
+        },
+      }),
+    );
+    expect(event.schemaVersion).toBe(2);
+    expect(JSON.stringify(event.data)).not.toMatch(/1234567890123|Somchai|Jaidee|1970-01-01|12\/3/);
+    expect((event.data as { members: unknown[] }).members[0]).toEqual({
+      memberId: 'm-1', nationalId: { erased: true }, firstName: { erased: true }, lastName: { erased: true }, birthDate: { erased: true },
+      sex: 'male', relation: 'head', disability: false, chronicIllness: true,
+    });
   });
 
   it('refuses an area code outside its parent area', () => {

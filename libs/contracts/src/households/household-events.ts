@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../catalogue/event-definition';
 import { areaCodeSchema, calendarDate, dimensionSchema, dimensions, satang } from '../shared/value-schemas';
+import { erasedInOldVersion, sealedField } from '../shared/personal-fields';
 
 const aggregate = { context: 'households', aggregateType: 'household' } as const;
 
@@ -30,17 +31,52 @@ export const addressSchema = z
   })
   .strict();
 
+/**
+ * A member as events carry it (schema version 2): whatever names or identifies the person is sealed under the
+ * household's data key (see `sealedField`); what is counted (sex, relation, disability, illness) stays readable and
+ * becomes anonymous once the key is destroyed. The de-duplication of national IDs uses a keyed hash kept by the
+ * households service, never carried in events.
+ */
+export const sealedMemberSchema = z
+  .object({
+    memberId: z.string().min(1),
+    nationalId: sealedField,
+    title: sealedField.optional(),
+    firstName: sealedField,
+    lastName: sealedField,
+    birthDate: sealedField,
+    sex: z.enum(['female', 'male']),
+    relation: memberSchema.shape.relation,
+    disability: z.boolean(),
+    chronicIllness: z.boolean(),
+  })
+  .strict();
+
+export const sealedAddressSchema = z
+  .object({
+    area: areaCodeSchema,
+    houseNumber: sealedField.optional(),
+  })
+  .strict();
+
+const personalMemberFields = ['nationalId', 'title', 'firstName', 'lastName', 'birthDate'] as const;
+const sealOldMembers = (members: unknown) =>
+  (members as Record<string, unknown>[]).map((member) => erasedInOldVersion(member, personalMemberFields));
+const sealOldAddress = (address: unknown) => erasedInOldVersion(address as Record<string, unknown>, ['houseNumber']);
+
 export const HouseholdRegistered = defineEvent({
   ...aggregate,
   type: 'HouseholdRegistered',
+  schemaVersion: 2,
   schema: z
     .object({
       householdId: z.string().min(1),
       source: z.enum(householdSources),
-      address: addressSchema,
-      members: z.array(memberSchema).min(1),
+      address: sealedAddressSchema,
+      members: z.array(sealedMemberSchema).min(1),
     })
     .strict(),
+  upcasters: { 1: (data) => ({ ...data, address: sealOldAddress(data['address']), members: sealOldMembers(data['members']) }) },
 });
 
 const dimensionResultSchema = z
@@ -89,14 +125,35 @@ export const HouseholdCaseClosed = defineEvent({
 export const HouseholdMembersUpdated = defineEvent({
   ...aggregate,
   type: 'HouseholdMembersUpdated',
-  schema: z.object({ members: z.array(memberSchema).min(1), reason: z.string().max(300).optional() }).strict(),
+  schemaVersion: 2,
+  schema: z.object({ members: z.array(sealedMemberSchema).min(1), reason: z.string().max(300).optional() }).strict(),
+  upcasters: { 1: (data) => ({ ...data, members: sealOldMembers(data['members']) }) },
 });
 
 /** A move between areas (or a corrected address): the household's roll-ups follow it. */
 export const HouseholdMoved = defineEvent({
   ...aggregate,
   type: 'HouseholdMoved',
-  schema: z.object({ from: addressSchema, to: addressSchema, movedOn: calendarDate }).strict(),
+  schemaVersion: 2,
+  schema: z.object({ from: sealedAddressSchema, to: sealedAddressSchema, movedOn: calendarDate }).strict(),
+  upcasters: { 1: (data) => ({ ...data, from: sealOldAddress(data['from']), to: sealOldAddress(data['to']) }) },
+});
+
+/**
+ * The household's personal data was erased at the person's request (PDPA right to erasure): its data key is
+ * destroyed, so every sealed field of every event reads as erased everywhere; the case ends here and its anonymous
+ * figures stay. The request's reference points into the data protection officer's own register.
+ */
+export const HouseholdErased = defineEvent({
+  ...aggregate,
+  type: 'HouseholdErased',
+  schema: z
+    .object({
+      erasedOn: calendarDate,
+      basis: z.enum(['dataSubjectRequest', 'retentionExpired', 'unlawfullyCollected']),
+      requestRef: z.string().min(1).max(100).regex(/^[A-Za-z0-9._/-]+$/, 'letters, digits and . _ / - only'),
+    })
+    .strict(),
 });
 
 export const HouseholdClassificationOverridden = defineEvent({
@@ -169,4 +226,5 @@ export const householdEvents = [
   LifePlanActionProgressed,
   HouseholdGraduated,
   HouseholdCaseClosed,
+  HouseholdErased,
 ] as const;

@@ -62,7 +62,10 @@ export const accessRules: Readonly<Record<Operation, AccessRule>> = {
 
   'programmes.manage': { roles: inArea('provincialAdministrator'), personalData: false },
   // The programme catalogue: a tambon centre awards grants under programmes set for the whole province.
-  'programmes.read': { roles: { ...inArea('provincialAdministrator', 'auditor'), tambonWelfareOfficer: 'anywhere' }, personalData: false },
+  'programmes.read': {
+    roles: { provincialAdministrator: 'anywhere', auditor: 'anywhere', tambonWelfareOfficer: 'anywhere', districtOfficer: 'anywhere', ministryAnalyst: 'anywhere' },
+    personalData: false,
+  },
   'budgets.manage': { roles: inArea('provincialAdministrator'), personalData: false },
   'budgets.read': { roles: inArea('tambonWelfareOfficer', 'provincialAdministrator', 'auditor'), personalData: false },
   'grants.award': { roles: inArea('tambonWelfareOfficer'), personalData: false },
@@ -79,6 +82,8 @@ export const accessRules: Readonly<Record<Operation, AccessRule>> = {
     agencies: 'in-area',
     personalData: false,
   },
+  // Rebuilding a read model changes no figure (the rebuild is compared with the live model before it is switched in).
+  'reports.rebuild': { roles: { provincialAdministrator: 'anywhere' }, personalData: false },
   'audit.readPersonalDataAccess': { roles: inArea('auditor'), personalData: false },
   'agencies.manageClients': { roles: inArea('provincialAdministrator'), personalData: false },
 };

@@ -46,9 +46,10 @@ const table: { role: Role; principal: Principal; allowed: Operation[]; reachesNe
       'households.register', 'households.import', 'households.updateMembers', 'households.move', 'households.assess',
       'households.overrideClassification', 'households.planLife', 'households.graduate', 'households.close', 'households.read',
       'households.search', 'households.readFullNationalId', 'officials.register', 'officials.read', 'pairings.pair', 'visits.log',
-      'visits.read', 'visits.readOverdue', 'teams.manage', 'teams.read', 'partners.read', 'reports.readRollups',
+      'visits.read', 'visits.readOverdue', 'teams.manage', 'teams.read', 'partners.read', 'reports.readRollups', 'programmes.read',
     ],
     reachesNextDistrict: false,
+    anywhere: ['programmes.read'],
   },
   {
     role: 'tambonWelfareOfficer',
@@ -68,15 +69,17 @@ const table: { role: Role; principal: Principal; allowed: Operation[]; reachesNe
       'households.close', 'households.read', 'households.search', 'households.erase', 'officials.register', 'officials.read',
       'pairings.pair', 'visits.read', 'visits.readOverdue', 'teams.manage', 'teams.read', 'partners.manage', 'partners.read',
       'partners.pledge', 'programmes.manage', 'programmes.read', 'budgets.manage', 'budgets.read', 'grants.cancel', 'grants.read',
-      'centres.readLedger', 'centres.readReconciliation', 'reports.readRollups', 'agencies.manageClients',
+      'centres.readLedger', 'centres.readReconciliation', 'reports.readRollups', 'agencies.manageClients', 'reports.rebuild',
     ],
     reachesNextDistrict: true,
+    anywhere: ['programmes.read', 'reports.rebuild'],
   },
   {
     role: 'ministryAnalyst',
     principal: person('ministryAnalyst', { level: 'province', provinceCode: '40' }),
-    allowed: ['reports.readRollups'],
+    allowed: ['reports.readRollups', 'programmes.read'],
     reachesNextDistrict: true,
+    anywhere: ['programmes.read'],
   },
   {
     role: 'auditor',
@@ -86,6 +89,7 @@ const table: { role: Role; principal: Principal; allowed: Operation[]; reachesNe
       'reports.readRollups', 'audit.readPersonalDataAccess',
     ],
     reachesNextDistrict: true,
+    anywhere: ['programmes.read'],
   },
 ];
 

@@ -39,6 +39,7 @@ export const operations = [
   'centres.readReconciliation',
   // reporting, audit, administration
   'reports.readRollups',
+  'reports.rebuild',
   'audit.readPersonalDataAccess',
   'agencies.manageClients',
   'households.erase',

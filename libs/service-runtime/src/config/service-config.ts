@@ -1,4 +1,5 @@
 import type { SASLOptions } from 'kafkajs';
+import { readSecurityConfig, type SecurityConfig } from '@khu-siao/security';
 
 /** Everything a service reads from its environment, read once at start and passed down; nothing else reads env. */
 export interface ServiceConfig {
@@ -13,6 +14,15 @@ export interface ServiceConfig {
   readonly kafkaSsl: boolean;
   readonly kafkaSasl?: SASLOptions;
   readonly relay: { readonly batchSize: number; readonly idleMs: number };
+  /** Whose tokens are trusted and the keys that protect personal data. */
+  readonly security: SecurityConfig;
+  /**
+   * The database of data keys, agency clients and the full-ID read log, shared by the services of the platform:
+   * destroying a household's key there erases its personal fields in every service at once.
+   */
+  readonly securityDatabaseName: string;
+  /** Requests a client (or an address, before sign-in) may make per minute. */
+  readonly rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -44,6 +54,9 @@ export function readServiceConfig(service: string, env: NodeJS.ProcessEnv = proc
     kafkaSsl: env['KAFKA_SSL'] === 'true',
     kafkaSasl: mechanism ? saslFrom(mechanism, required('KAFKA_SASL_USERNAME'), required('KAFKA_SASL_PASSWORD')) : undefined,
     relay: { batchSize: integer('RELAY_BATCH_SIZE', 500), idleMs: integer('RELAY_IDLE_MS', 50) },
+    security: readSecurityConfig(env),
+    securityDatabaseName: env['SECURITY_DB']?.trim() || 'khu_siao_security',
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 30_000),
   };
 }
 

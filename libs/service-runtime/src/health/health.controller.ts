@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import type { Kafka } from 'kafkajs';
 import type { Db } from 'mongodb';
 import { DATABASE, KAFKA } from '../tokens';
+import { Public } from '../access/access.decorators';
 
 const timeoutMs = 2_000;
 
@@ -25,6 +26,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Whether the service reaches its database and the Kafka brokers' })
   check() {

@@ -6,6 +6,7 @@ import { StreamConflictError } from '@khu-siao/event-store';
 import { currentCorrelation, type Logger } from '@khu-siao/observability';
 import { problemTypes, type ProblemDetails } from './problem-details';
 import { RequestInvalid } from './request-invalid';
+import { accessProblem } from '../access/access-problems';
 
 /** Maps every error an HTTP request can end in to an RFC 9457 problem, once, for every service. */
 @Catch()
@@ -32,6 +33,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return invalid(exception.issues);
     }
     if (exception instanceof ContractViolation) return invalid(exception.issues);
+    const access = accessProblem(exception);
+    if (access) return access;
     if (exception instanceof StreamConflictError) {
       return {
         type: problemTypes.versionConflict,

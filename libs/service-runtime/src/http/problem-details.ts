@@ -19,6 +19,10 @@ export const problemTypes = {
   conflict: 'https://khu-siao.go.th/problems/conflict',
   versionConflict: 'https://khu-siao.go.th/problems/version-conflict',
   tooLarge: 'https://khu-siao.go.th/problems/payload-too-large',
+  unauthenticated: 'https://khu-siao.go.th/problems/unauthenticated',
+  forbidden: 'https://khu-siao.go.th/problems/forbidden',
+  tooManyRequests: 'https://khu-siao.go.th/problems/too-many-requests',
+  unavailable: 'https://khu-siao.go.th/problems/unavailable',
   internal: 'https://khu-siao.go.th/problems/internal-error',
   http: 'about:blank',
 } as const;

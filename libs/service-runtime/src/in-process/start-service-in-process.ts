@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication, Type } from '@nestjs/common';
+import { readSecurityConfig } from '@khu-siao/security';
 import type { ServiceConfig } from '../config/service-config';
 import { startServiceApp, type ServiceAppOptions } from '../service-app';
 
@@ -10,6 +11,8 @@ export interface InProcessServers {
   readonly kafkaBrokers: readonly string[];
   readonly namespace: string;
   database(suffix: string): { readonly databaseName: string };
+  /** The run's sign-in and key settings (`AUTH_*`, `SECURITY_*`), the same for every service of the test file. */
+  readonly securityEnv: Readonly<Record<string, string>>;
 }
 
 export interface ServiceInProcess {
@@ -28,7 +31,7 @@ export interface ServiceInProcess {
 export async function startServiceInProcess(
   feature: Type,
   servers: InProcessServers,
-  options: Omit<ServiceAppOptions, 'config' | 'logDestination'> & { readonly service: string },
+  options: Omit<ServiceAppOptions, 'config' | 'logDestination'> & { readonly service: string; readonly rateLimitPerMinute?: number },
 ): Promise<ServiceInProcess> {
   const logLines: Record<string, unknown>[] = [];
   const logs = new PassThrough();
@@ -49,6 +52,9 @@ export async function startServiceInProcess(
     logLevel: 'info',
     kafkaSsl: false,
     relay: { batchSize: 200, idleMs: 20 },
+    security: readSecurityConfig(servers.securityEnv),
+    securityDatabaseName: servers.database('security').databaseName,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 1_000_000,
   };
   const app = await startServiceApp(feature, { ...options, config, logDestination: logs });
   const { port } = app.getHttpServer().address() as AddressInfo;

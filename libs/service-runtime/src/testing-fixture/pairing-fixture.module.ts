@@ -2,7 +2,8 @@
  * A minimal feature module that exercises the runtime the way a real service does: an HTTP command through the
  * command bus into the event store, and an @EventPattern handler fed from Kafka through the relay.
  */
-import { Body, Controller, Headers, Inject, Module, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Inject, Injectable, Module, Param, Post } from '@nestjs/common';
+import type { Request } from 'express';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { IsDateString, IsString } from 'class-validator';
@@ -12,6 +13,17 @@ import type { EventEnvelope } from '@khu-siao/contracts';
 import { EventStore, eventIdsFor } from '@khu-siao/event-store';
 import { currentCorrelation } from '@khu-siao/observability';
 import { DATABASE } from '../tokens';
+import { Allow } from '../access/access.decorators';
+import type { AreaResolver } from '../access/area-resolver';
+
+/** Every fixture household lies in district 4001 (Mueang Khon Kaen), but `missing`, which does not exist. */
+@Injectable()
+class FixtureHouseholdArea implements AreaResolver {
+  areaOf(request: Request) {
+    const householdId = (request.body as { householdId?: unknown } | undefined)?.householdId;
+    return householdId === 'missing' ? undefined : { provinceCode: '40', districtCode: '4001' };
+  }
+}
 
 class PairBody {
   @IsString() householdId!: string;
@@ -63,8 +75,15 @@ class FixtureController {
   ) {}
 
   @Post('pairings/:id')
+  @Allow('pairings.pair', FixtureHouseholdArea)
   pair(@Param('id') id: string, @Headers('if-match') ifMatch: string | undefined, @Body() body: PairBody) {
     return this.commands.execute(new Pair(id, Number(ifMatch ?? 0), body));
+  }
+
+  /** A route that declares no operation: closed to everyone. */
+  @Get('undeclared')
+  undeclared() {
+    return { open: true };
   }
 
   @EventPattern('HouseholdPaired')
@@ -74,5 +93,5 @@ class FixtureController {
   }
 }
 
-@Module({ controllers: [FixtureController], providers: [PairHandler] })
+@Module({ controllers: [FixtureController], providers: [PairHandler, FixtureHouseholdArea] })
 export class PairingFixtureModule {}
