@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestContext } from './test-context';
+import { testEnv } from './test-env';
 
 const workspaceRoot = join(__dirname, '..', '..', '..');
 
@@ -39,11 +41,15 @@ export function serviceEnv(context: TestContext, database: string): Record<strin
  */
 export async function startServiceProcess(name: string, env: Record<string, string>, healthTimeoutMs = 120_000): Promise<ServiceProcess> {
   const port = await freePort();
+  // Under jest's global setup the service's log lines go to the run's log folder, scanned for personal data.
+  const logDir = process.env[testEnv.logDir];
+  const logFd = logDir ? openSync(join(logDir, `${name}-${port}-${Date.now().toString(36)}.log`), 'a') : undefined;
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', name, 'src', 'main.ts')], {
     cwd: workspaceRoot,
-    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json', HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json', HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', LOG_LEVEL: logFd === undefined ? 'warn' : 'info', ...env },
+    stdio: ['ignore', logFd ?? 'ignore', 'pipe'],
   });
+  if (logFd !== undefined) closeSync(logFd);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-3_000)));
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { Kafka, logLevel } from 'kafkajs';
 import { TopicNames } from '@khu-siao/contracts';
@@ -29,7 +31,11 @@ export async function createTestContext(label: string): Promise<TestContext> {
   const mongoUrl = requiredTestEnv(testEnv.mongoUrl);
   const kafkaBrokers = requiredTestEnv(testEnv.kafkaBrokers).split(',');
   const client = await new MongoClient(mongoUrl, { serverSelectionTimeoutMS: 10_000 }).connect();
-  const logger = createLogger({ service: `test-${label}`, level: process.env['KHU_TEST_LOG_LEVEL'] ?? 'error' });
+  // Asked for a level, the lines go to standard output; otherwise (info and up) to the run's scanned log folder.
+  const logDir = process.env[testEnv.logDir];
+  const logger = process.env['KHU_TEST_LOG_LEVEL'] || !logDir
+    ? createLogger({ service: `test-${label}`, level: process.env['KHU_TEST_LOG_LEVEL'] ?? 'error' })
+    : createLogger({ service: `test-${label}`, level: 'info', destination: createWriteStream(join(logDir, `test-${label}-${process.pid}-${Date.now().toString(36)}.log`), { flags: 'a' }) });
   const databases = new Set<string>();
   const database = (suffix: string) => {
     const name = `${namespace}_${suffix}`.slice(0, 60);

@@ -4,6 +4,8 @@ export const testEnv = {
   mongoUrl: 'KHU_TEST_MONGO_URL',
   control: 'KHU_TEST_INFRA_CONTROL',
   runId: 'KHU_TEST_RUN_ID',
+  /** Where every service a test starts writes its log lines (scanned for personal data at the end of the run). */
+  logDir: 'KHU_TEST_LOG_DIR',
 } as const;
 
 export function requiredTestEnv(name: string): string {

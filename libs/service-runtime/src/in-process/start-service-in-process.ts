@@ -1,3 +1,5 @@
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication, Type } from '@nestjs/common';
@@ -36,6 +38,10 @@ export async function startServiceInProcess(
   const logLines: Record<string, unknown>[] = [];
   const logs = new PassThrough();
   let partial = '';
+  // Under jest's global setup, every line also goes to the run's log folder, which is scanned for personal data.
+  const logDir = process.env['KHU_TEST_LOG_DIR'];
+  const logFile = logDir ? createWriteStream(join(logDir, `${options.service}-${process.pid}-${Date.now().toString(36)}.log`), { flags: 'a' }) : undefined;
+  if (logFile) logs.pipe(logFile);
   logs.on('data', (chunk: Buffer) => {
     const text = partial + chunk.toString();
     const lines = text.split('\n');
@@ -58,5 +64,9 @@ export async function startServiceInProcess(
   };
   const app = await startServiceApp(feature, { ...options, config, logDestination: logs });
   const { port } = app.getHttpServer().address() as AddressInfo;
-  return { app, baseUrl: `http://127.0.0.1:${port}`, config, logLines, close: () => app.close() };
+  const close = async () => {
+    await app.close();
+    logs.end();
+  };
+  return { app, baseUrl: `http://127.0.0.1:${port}`, config, logLines, close };
 }
