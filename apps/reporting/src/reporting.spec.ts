@@ -1,3 +1,4 @@
+import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
 import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
 import {
   areaOf,
@@ -7,6 +8,7 @@ import {
   inParallel,
   jsonCall,
   lifePlan,
+  nationalId,
   official,
   registration,
   serviceEnv,
@@ -42,7 +44,7 @@ interface Planned {
   planCompleted: boolean;
   graduated: boolean;
   closed: boolean;
-  grants: { grantId: string; programme: string; amount: number; paid: number; reversed: number; cancelled: boolean }[];
+  grants: { grantId: string; centreId: string; programme: string; amount: number; paid: number; reversed: number; cancelled: boolean }[];
 }
 
 describe('the reporting service, fed by the three other services', () => {
@@ -63,9 +65,25 @@ describe('the reporting service, fed by the three other services', () => {
   let phaseOneGranted = 0;
   const today = bangkokToday();
 
+  let signIn: LocalSignIn;
+  /** The provincial administrator of province 40: the catalogues, officials, pairings, moves, erasure and rebuilds. */
+  let admin: AuthHeaders;
+  let analyst: AuthHeaders;
+  const districtOfficers = new Map<string, Promise<AuthHeaders>>();
+  const welfareOfficers = new Map<string, Promise<AuthHeaders>>();
+  /** The district officer of the district a village lies in: registration, assessments, plans, graduation, closure, visits. */
+  const officerOf = (village: string) => lazily(districtOfficers, village.slice(0, 4), (code) => signIn.districtOfficer(code));
+  /** The welfare officer of a tambon centre: its grants and their payments. */
+  const welfareOf = (centreId: string) => lazily(welfareOfficers, centreId, (id) => signIn.tambonWelfareOfficer(id));
+  function lazily(cache: Map<string, Promise<AuthHeaders>>, key: string, make: (key: string) => Promise<AuthHeaders>) {
+    if (!cache.has(key)) cache.set(key, make(key));
+    return cache.get(key) as Promise<AuthHeaders>;
+  }
+
   const start = () =>
     startServiceInProcess(ReportingModule, context, { ...reportingAppOptions, service: 'reporting' });
-  const report = (path: string) => jsonCall(reporting.baseUrl, 'GET', path);
+  const report = (path: string, headers: AuthHeaders = analyst) => jsonCall(reporting.baseUrl, 'GET', path, undefined, headers);
+  const download = (path: string, headers: AuthHeaders = analyst) => fetch(`${reporting.baseUrl}${path}`, { headers });
 
   /** Calls a service, again while it answers 404 for a household it has not heard of yet (it learns them from Kafka). */
   async function call(service: ServiceProcess, method: string, path: string, body?: unknown, headers?: Record<string, string>) {
@@ -82,8 +100,9 @@ describe('the reporting service, fed by the three other services', () => {
     return response.body;
   }
 
-  async function onHousehold(household: Planned, method: string, sub: string, body: unknown) {
-    const result = await ok(households, method, `/households/${household.householdId}${sub}`, body, { 'if-match': `"${household.version}"` });
+  async function onHousehold(household: Planned, method: string, sub: string, body: unknown, as?: AuthHeaders) {
+    const headers = { 'if-match': `"${household.version}"`, ...(as ?? (await officerOf(household.village))) };
+    const result = await ok(households, method, `/households/${household.householdId}${sub}`, body, headers);
     household.version = result.version;
   }
 
@@ -93,8 +112,8 @@ describe('the reporting service, fed by the three other services', () => {
       centreId,
       recipient: { kind: 'household', householdId: household.householdId },
       reason: 'family assistance',
-    });
-    const record = { grantId: body.grantId as string, programme: 'family-grant', amount: familyGrant, paid: 0, reversed: 0, cancelled: false };
+    }, await welfareOf(centreId));
+    const record = { grantId: body.grantId as string, centreId, programme: 'family-grant', amount: familyGrant, paid: 0, reversed: 0, cancelled: false };
     household.grants.push(record);
     return record;
   }
@@ -102,6 +121,7 @@ describe('the reporting service, fed by the three other services', () => {
   async function pay(record: Planned['grants'][number]) {
     const started = await ok(welfare, 'POST', `/grants/${record.grantId}/disbursements`, { method: 'cashAtCentre', reference: `R-${record.grantId}` }, {
       'idempotency-key': `pay-${record.grantId}`,
+      ...(await welfareOf(record.centreId)),
     });
     record.paid += record.amount;
     return started.disbursementId as string;
@@ -117,16 +137,19 @@ describe('the reporting service, fed by the three other services', () => {
     ]);
     others = [households, pairings, welfare];
     reporting = await start();
+    signIn = new LocalSignIn(context.securityEnv);
+    admin = await signIn.provincialAdministrator('40');
+    analyst = await signIn.ministryAnalyst();
 
     // Welfare: programmes, two registered centres with budgets.
-    await ok(welfare, 'POST', '/programmes', { programmeId: 'family-grant', name: 'เงินช่วยเหลือครอบครัว', kind: 'familyAssistanceGrant', recipients: ['household'], standardAmount: familyGrant });
-    await ok(welfare, 'POST', '/programmes', { programmeId: 'centre-subsidy', name: 'เงินอุดหนุนศูนย์', kind: 'centreSubsidy', recipients: ['centre'] });
+    await ok(welfare, 'POST', '/programmes', { programmeId: 'family-grant', name: 'เงินช่วยเหลือครอบครัว', kind: 'familyAssistanceGrant', recipients: ['household'], standardAmount: familyGrant }, admin);
+    await ok(welfare, 'POST', '/programmes', { programmeId: 'centre-subsidy', name: 'เงินอุดหนุนศูนย์', kind: 'centreSubsidy', recipients: ['centre'] }, admin);
     const fiscalYear = Number(today.slice(0, 4)) + 543 + (Number(today.slice(5, 7)) >= 10 ? 1 : 0);
     for (const { centreId, tambon } of centres) {
       const area = areaOf(`${tambon}01`);
-      await ok(welfare, 'POST', '/centres', { centreId, name: `ศูนย์ช่วยเหลือสังคมตำบล ${tambon}`, kind: 'tambonCentre', area: { provinceCode: area.provinceCode, districtCode: area.districtCode, tambonCode: tambon } });
-      await ok(welfare, 'POST', '/budgets', { centreId, fiscalYear, programmeId: 'family-grant', amount: 100 * familyGrant });
-      await ok(welfare, 'POST', '/budgets', { centreId, fiscalYear, programmeId: 'centre-subsidy', amount: 400_000_00 });
+      await ok(welfare, 'POST', '/centres', { centreId, name: `ศูนย์ช่วยเหลือสังคมตำบล ${tambon}`, kind: 'tambonCentre', area: { provinceCode: area.provinceCode, districtCode: area.districtCode, tambonCode: tambon } }, admin);
+      await ok(welfare, 'POST', '/budgets', { centreId, fiscalYear, programmeId: 'family-grant', amount: 100 * familyGrant }, admin);
+      await ok(welfare, 'POST', '/budgets', { centreId, fiscalYear, programmeId: 'centre-subsidy', amount: 400_000_00 }, admin);
     }
 
     // Households: registered across six villages of two districts, each assessed.
@@ -148,7 +171,7 @@ describe('the reporting service, fed by the three other services', () => {
       });
     }
     await inParallel(planned, 8, async (household) => {
-      const created = await ok(households, 'POST', '/households', registration(household.serial, household.village, household.people));
+      const created = await ok(households, 'POST', '/households', registration(household.serial, household.village, household.people), await officerOf(household.village));
       household.householdId = created.householdId;
       household.version = created.version;
       await onHousehold(household, 'POST', '/assessments', assessment(`a-${household.serial}`, '2026-01-10', household.failing));
@@ -158,17 +181,17 @@ describe('the reporting service, fed by the three other services', () => {
     for (let index = 0; index < 100; index += 1) {
       officials.push({ officialId: `official-${index}`, district: villages[(index * 2) % villages.length].slice(0, 4) });
     }
-    await inParallel(officials, 8, ({ officialId, district }) => ok(pairings, 'POST', '/officials', official(officialId, district)));
+    await inParallel(officials, 8, ({ officialId, district }) => ok(pairings, 'POST', '/officials', official(officialId, district), admin));
     await inParallel(planned.slice(0, 200), 8, async (household, index) => {
       household.officialId = officials[Math.floor(index / 2)].officialId;
-      await ok(pairings, 'POST', `/households/${household.householdId}/buddy`, { officialId: household.officialId });
+      await ok(pairings, 'POST', `/households/${household.householdId}/buddy`, { officialId: household.officialId }, admin);
     });
 
     // Visits: 150 households, a third of them long ago; some with a survival bag.
     await inParallel(planned.slice(0, 150), 8, async (household) => {
       const visitedOn = household.serial % 3 === 0 ? '2026-02-15' : today;
       const value = household.serial % 5 === 0 ? 50_000 : 0;
-      await ok(pairings, 'POST', '/visits', visit(household.householdId, household.officialId as string, visitedOn, value));
+      await ok(pairings, 'POST', '/visits', visit(household.householdId, household.officialId as string, visitedOn, value), await officerOf(household.village));
       household.lastVisit = visitedOn;
       if (value > 0) household.inKind = { count: 1, value };
     });
@@ -189,7 +212,7 @@ describe('the reporting service, fed by the three other services', () => {
     // Ten move to the other district; five cases closed.
     await inParallel(planned.slice(200, 210), 4, async (household) => {
       const to = household.village.startsWith('4001') ? '40020301' : '40010102';
-      await onHousehold(household, 'POST', '/moves', { to: { area: areaOf(to) }, movedOn: today });
+      await onHousehold(household, 'POST', '/moves', { to: { area: areaOf(to) }, movedOn: today }, admin);
       household.village = to;
     });
     await inParallel(planned.slice(210, 215), 4, async (household) => {
@@ -212,23 +235,23 @@ describe('the reporting service, fed by the three other services', () => {
       if (index < 20) {
         const disbursementId = await pay(record);
         if (index < 4) {
-          await ok(welfare, 'POST', `/grants/${record.grantId}/disbursements/${disbursementId}/reversal`, { reason: 'paid to the wrong account' });
+          await ok(welfare, 'POST', `/grants/${record.grantId}/disbursements/${disbursementId}/reversal`, { reason: 'paid to the wrong account' }, await welfareOf(record.centreId));
           record.reversed += record.amount;
         }
       } else if (index < 23) {
-        await ok(welfare, 'POST', `/grants/${record.grantId}/cancellation`, { reason: 'duplicate request' });
+        await ok(welfare, 'POST', `/grants/${record.grantId}/cancellation`, { reason: 'duplicate request' }, await welfareOf(record.centreId));
         record.cancelled = true;
       }
     });
     for (const { centreId } of centres) {
-      const granted = await ok(welfare, 'POST', '/grants', { programmeId: 'centre-subsidy', centreId, recipient: { kind: 'centre', centreId }, amount: 390_000_00, reason: 'equipment' });
-      await ok(welfare, 'POST', `/grants/${granted.grantId}/disbursements`, { method: 'bankTransfer', reference: `S-${centreId}` }, { 'idempotency-key': `s-${centreId}` });
+      const granted = await ok(welfare, 'POST', '/grants', { programmeId: 'centre-subsidy', centreId, recipient: { kind: 'centre', centreId }, amount: 390_000_00, reason: 'equipment' }, await welfareOf(centreId));
+      await ok(welfare, 'POST', `/grants/${granted.grantId}/disbursements`, { method: 'bankTransfer', reference: `S-${centreId}` }, { 'idempotency-key': `s-${centreId}`, ...(await welfareOf(centreId)) });
       centreGrants.push({ centreId, amount: 390_000_00 });
     }
 
     // The classification each household ended with, as the households service derived it.
     await inParallel(planned, 8, async (household) => {
-      const state = await ok(households, 'GET', `/households/${household.householdId}`);
+      const state = await ok(households, 'GET', `/households/${household.householdId}`, undefined, admin);
       household.classification = state.classification.current;
     });
   }, 600_000);
@@ -337,16 +360,72 @@ describe('the reporting service, fed by the three other services', () => {
     ]);
   });
 
-  it('joins one household case from the three services, national IDs reduced to 4 digits', async () => {
+  it('joins one household case from the three services, its sealed fields opened and national IDs masked to 4 digits', async () => {
     const household = planned[100];
-    const response = await report(`/cases/${household.householdId}`);
+    const response = await report(`/cases/${household.householdId}`, admin);
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ householdId: household.householdId, status: 'active', area: areaOf(household.village) });
+    expect(response.body).toMatchObject({ householdId: household.householdId, status: 'active', area: areaOf(household.village), houseNumber: String(household.serial) });
     expect(response.body.pairings[0].officialId).toBe(household.officialId);
     expect(response.body.grants).toHaveLength(1);
-    expect(response.body.members[0].nationalIdLast4).toMatch(/^\d{4}$/);
-    expect(JSON.stringify(response.body)).not.toMatch(/\d{13}/);
-    expect((await report('/cases/no-such-household')).status).toBe(404);
+    expect(response.body.members[0]).toMatchObject({ nationalId: `xxxxxxxxx${nationalId(household.serial * 10).slice(-4)}`, firstName: 'สมชาย', lastName: 'ใจดี', birthDate: '1960-05-01' });
+    expect(JSON.stringify(response.body)).not.toMatch(/\d{13}|pd1\./);
+    expect((await report('/cases/no-such-household', admin)).status).toBe(404);
+    const listed = await report('/cases?districtCode=4001&pageSize=5', admin);
+    expect(listed.status).toBe(200);
+    expect(listed.body.cases).toHaveLength(5);
+    expect(JSON.stringify(listed.body)).not.toMatch(/pd1\.|firstName|nationalId|houseNumber/);
+  });
+
+  describe('who may read what', () => {
+    const paired = () => planned[0];
+    const otherDistrict = () => planned.find((household) => household.village.startsWith('4002') && household.officialId !== undefined) as Planned;
+    const status = async (path: string, headers: AuthHeaders) => (await report(path, headers)).status;
+
+    it('lets the ministry analyst read the roll-ups of anywhere and no household case', async () => {
+      for (const path of ['/areas/40', '/areas/40020301/trend', '/areas/4001/provenance?figure=households', '/officials/ranking', '/projections', '/programmes']) {
+        expect({ path, status: await status(path, analyst) }).toEqual({ path, status: 200 });
+      }
+      expect(await status(`/cases/${paired().householdId}`, analyst)).toBe(403);
+      expect(await status('/cases?districtCode=4001', analyst)).toBe(403);
+      expect((await jsonCall(reporting.baseUrl, 'POST', '/projections/rebuilds', undefined, analyst)).status).toBe(403);
+    });
+
+    it('lets a field official read the cases paired with them and no other', async () => {
+      const buddy = await signIn.fieldOfficial(paired().officialId as string);
+      expect(await status(`/cases/${paired().householdId}`, buddy)).toBe(200);
+      expect(await status(`/cases/${planned[2].householdId}`, buddy)).toBe(403);
+      expect(await status('/areas/40', buddy)).toBe(403);
+    });
+
+    it('keeps a district officer to their own district', async () => {
+      const officer = await officerOf(paired().village);
+      expect(paired().village.startsWith('4001')).toBe(true);
+      expect(await status(`/cases/${paired().householdId}`, officer)).toBe(200);
+      expect(await status(`/cases/${otherDistrict().householdId}`, officer)).toBe(403);
+      expect(await status('/areas/4001', officer)).toBe(200);
+      expect(await status('/areas/400101/trend', officer)).toBe(200);
+      expect(await status('/areas/4002', officer)).toBe(403);
+      expect(await status('/areas/40', officer)).toBe(403);
+      expect(await status('/cases?districtCode=4001', officer)).toBe(200);
+      expect(await status('/cases?districtCode=4002', officer)).toBe(403);
+      expect(await status('/cases?provinceCode=40&districtCode=4002&villageCode=40010101', officer)).toBe(403);
+      const ranking = await report('/officials/ranking?areaCode=4001&limit=1000', officer);
+      expect(ranking.status).toBe(200);
+      expect(new Set(ranking.body.officials.map((row: { profile: { homeDistrictCode: string } }) => row.profile.homeDistrictCode))).toEqual(new Set(['4001']));
+      expect(await status('/officials/ranking', officer)).toBe(403);
+    });
+
+    it('refuses another province, asks for an area, and answers 401 without a token', async () => {
+      const elsewhere = await signIn.provincialAdministrator('41');
+      expect(await status('/areas/40', elsewhere)).toBe(403);
+      expect(await status(`/cases/${paired().householdId}`, elsewhere)).toBe(403);
+      expect(await status('/cases?provinceCode=40', elsewhere)).toBe(403);
+      expect(await status('/cases', admin)).toBe(400);
+      expect(await status('/areas/4x', admin)).toBe(400);
+      for (const path of ['/areas/40', `/cases/${paired().householdId}`, '/programmes', '/projections']) {
+        expect({ path, status: (await fetch(`${reporting.baseUrl}${path}`)).status }).toEqual({ path, status: 401 });
+      }
+    });
   });
 
   it('answers as of a past instant with the grants of then, not of now', async () => {
@@ -371,24 +450,25 @@ describe('the reporting service, fed by the three other services', () => {
   });
 
   it('exports every table as CSV', async () => {
-    const response = await fetch(`${reporting.baseUrl}/areas/40?format=csv`);
+    const response = await download('/areas/40?format=csv');
     expect(response.headers.get('content-type')).toContain('text/csv');
     const lines = (await response.text()).trim().split('\n');
     expect(lines[0]).toContain('targetHouseholds');
     expect(lines).toHaveLength(1 + 1 + 2);
-    for (const path of ['/cases?districtCode=4001&format=csv', '/areas/4001/trend?format=csv', '/officials/ranking?format=csv', '/areas/40/provenance?figure=households&format=csv']) {
-      const table = await fetch(`${reporting.baseUrl}${path}`);
+    for (const path of ['/cases?districtCode=4001&format=csv', '/areas/4001/trend?format=csv', '/officials/ranking?areaCode=40&format=csv', '/areas/40/provenance?figure=households&format=csv']) {
+      const table = await download(path, admin);
       expect({ path, status: table.status, type: table.headers.get('content-type') }).toEqual({ path, status: 200, type: 'text/csv; charset=utf-8' });
+      if (path.startsWith('/cases')) expect(await table.text()).not.toMatch(/สมชาย|ใจดี|pd1\.|x{9}\d{4}/);
     }
   });
 
   it('announces each move of the read model on a Server-Sent Events stream', async () => {
     const controller = new AbortController();
-    const stream = await fetch(`${reporting.baseUrl}/projections/changes`, { signal: controller.signal });
+    const stream = await fetch(`${reporting.baseUrl}/projections/changes`, { signal: controller.signal, headers: analyst });
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
     const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
     const before = (await report('/projections')).body.projector.position;
-    await ok(households, 'POST', '/households', registration(9_999, villages[0], 1));
+    await ok(households, 'POST', '/households', registration(9_999, villages[0], 1), await officerOf(villages[0]));
     let received = '';
     while (!/event: projected\n(id: \d+\n)?data: \{[^\n]*"position":\d+/.test(received)) {
       const { value } = await reader.read();
@@ -398,6 +478,112 @@ describe('the reporting service, fed by the three other services', () => {
     const position = Number(/"position":(\d+)/.exec(received)?.[1]);
     expect(position).toBeGreaterThan(before);
   });
+
+  /** Waits until reporting has consumed every topic and projected every archived event. */
+  async function caughtUp(): Promise<void> {
+    const deadline = Date.now() + 90_000;
+    let status = (await report('/projections')).body;
+    while ((status.projector.eventsBehind > 0 || status.kafka.some((topic: { behind: number }) => topic.behind > 0)) && Date.now() < deadline) {
+      await sleep(500);
+      status = (await report('/projections')).body;
+    }
+    expect(status.kafka.every((topic: { behind: number }) => topic.behind === 0)).toBe(true);
+    expect(status.projector.eventsBehind).toBe(0);
+  }
+
+  /** The value of every message of a topic from offset 0, read as a new consumer group would. */
+  async function topicValues(topic: string): Promise<string[]> {
+    const admin = context.kafka.admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.disconnect();
+    const remaining = new Map(ends.filter((end) => Number(end.high) > 0).map((end) => [end.partition, Number(end.high)]));
+    const consumer = context.kafka.consumer({ groupId: `${context.namespace}-erasure-replay-${Date.now()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const values: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      if (remaining.size === 0) return resolve();
+      const timer = setTimeout(() => reject(new Error(`the replay of ${topic} did not reach its end`)), 60_000);
+      void consumer.run({
+        eachMessage: async ({ partition, message }) => {
+          values.push(message.value?.toString('utf8') ?? '');
+          if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
+          if (remaining.size === 0) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+    await consumer.disconnect();
+    return values;
+  }
+
+  it('erases a household everywhere on request and changes no figure', async () => {
+    const village = villages[0];
+    const base = registration(7_777, village, 2);
+    const clear = {
+      names: ['ลบทิ้งหนึ่ง', 'ลบทิ้งสอง', 'ข้อมูลส่วนบุคคล'],
+      nationalIds: base.members.map((member) => member.nationalId),
+      houseNumber: '77/7-ลบทิ้ง',
+    };
+    const created = await ok(households, 'POST', '/households', {
+      ...base,
+      address: { ...base.address, houseNumber: clear.houseNumber },
+      members: base.members.map((member, index) => ({ ...member, firstName: clear.names[index], lastName: clear.names[2] })),
+    }, await officerOf(village));
+    const householdId = created.householdId as string;
+    const record = await ok(welfare, 'POST', '/grants', {
+      programmeId: 'family-grant',
+      centreId: 'tc-400101',
+      recipient: { kind: 'household', householdId },
+      reason: 'family assistance',
+    }, await welfareOf('tc-400101'));
+    await ok(welfare, 'POST', `/grants/${record.grantId}/disbursements`, { method: 'cashAtCentre', reference: 'R-erased' }, {
+      'idempotency-key': 'pay-erased',
+      ...(await welfareOf('tc-400101')),
+    });
+    await caughtUp();
+    const opened = await report(`/cases/${householdId}`, admin);
+    expect(opened.body.members.map((member: { firstName: string }) => member.firstName)).toEqual(clear.names.slice(0, 2));
+    expect(opened.body.grants).toHaveLength(1);
+    const rollupsBefore = (await snapshot())['rollups'];
+    const figuresBefore = await Promise.all(allAreas().map(async (code) => (await report(`/areas/${code}`)).body.figures));
+
+    const erasure = await jsonCall(households.baseUrl, 'POST', `/households/${householdId}/erasure`, {
+      erasedOn: '2022-06-01',
+      basis: 'dataSubjectRequest',
+      requestRef: 'DPO-2022-001',
+    }, admin);
+    expect({ status: erasure.status, body: erasure.body }).toEqual({ status: 200, body: { householdId, version: expect.any(Number) } });
+    const deadline = Date.now() + 30_000;
+    let erased = await report(`/cases/${householdId}`, admin);
+    while (!erased.body.erased && Date.now() < deadline) {
+      await sleep(200);
+      erased = await report(`/cases/${householdId}`, admin);
+    }
+    await caughtUp();
+
+    const gone = { erased: true };
+    expect(erased.body).toMatchObject({ erased: { erasedOn: '2022-06-01', basis: 'dataSubjectRequest' }, houseNumber: gone, area: areaOf(village) });
+    for (const member of erased.body.members) {
+      expect(member).toMatchObject({ nationalId: gone, firstName: gone, lastName: gone, birthDate: gone, relation: expect.any(String) });
+    }
+    const appearsIn = (text: string) => [...clear.names, ...clear.nationalIds, clear.houseNumber].filter((value) => text.includes(value));
+    expect(appearsIn(JSON.stringify(erased.body))).toEqual([]);
+    const archived = await context.database('reporting').collection('events').find({ 'events.aggregateId': householdId }).toArray();
+    const archivedTypes = archived.flatMap((commit) => (commit['events'] as { type: string }[]).map((event) => event.type));
+    expect(archivedTypes).toEqual(expect.arrayContaining(['HouseholdRegistered', 'HouseholdErased']));
+    expect(appearsIn(JSON.stringify(await context.database('reporting').collection('events').find().toArray()))).toEqual([]);
+    const replayed = await topicValues(context.topics.events('households'));
+    expect(replayed.filter((value) => value.includes(householdId)).length).toBeGreaterThanOrEqual(2);
+    expect(appearsIn(replayed.join('\n'))).toEqual([]);
+
+    expect((await snapshot())['rollups']).toEqual(rollupsBefore);
+    const figuresAfter = await Promise.all(allAreas().map(async (code) => (await report(`/areas/${code}`)).body.figures));
+    expect(figuresAfter).toEqual(figuresBefore);
+  }, 180_000);
 
   /** Every read-model document of the serving generation, by collection. */
   async function snapshot(): Promise<Record<string, unknown[]>> {
@@ -412,13 +598,13 @@ describe('the reporting service, fed by the three other services', () => {
 
   it('rebuilds from the archive into a new generation equal to the live one, document for document', async () => {
     const before = await snapshot();
-    const started = await jsonCall(reporting.baseUrl, 'POST', '/projections/rebuilds');
+    const started = await jsonCall(reporting.baseUrl, 'POST', '/projections/rebuilds', undefined, admin);
     expect(started.status).toBe(202);
-    expect((await jsonCall(reporting.baseUrl, 'POST', '/projections/rebuilds')).status).toBe(409);
+    expect((await jsonCall(reporting.baseUrl, 'POST', '/projections/rebuilds', undefined, admin)).status).toBe(409);
     let run = started.body;
     while (run.state === 'running') {
       await sleep(200);
-      run = (await report(`/projections/rebuilds/${run.rebuildId}`)).body;
+      run = (await report(`/projections/rebuilds/${run.rebuildId}`, admin)).body;
     }
     expect(run).toMatchObject({ state: 'switched', comparison: { equal: true, differences: [] } });
     expect(run.generation).toBe(run.fromGeneration + 1);
@@ -443,14 +629,7 @@ describe('the reporting service, fed by the three other services', () => {
     // The consumer's inbox would skip the redelivered events: without it, the archive itself must refuse them.
     await context.database('reporting').collection('consumer_inbox').drop();
     reporting = await start();
-    const deadline = Date.now() + 90_000;
-    let status = (await report('/projections')).body;
-    while ((status.projector.eventsBehind > 0 || status.kafka.some((topic: { behind: number }) => topic.behind > 0)) && Date.now() < deadline) {
-      await sleep(500);
-      status = (await report('/projections')).body;
-    }
-    expect(status.kafka.every((topic: { behind: number }) => topic.behind === 0)).toBe(true);
-    expect(status.projector.eventsBehind).toBe(0);
+    await caughtUp();
     // Redelivered events were refused by the archive (their ids are stored): not one more event, not one changed figure.
     expect(await archive.countDocuments({ gap: { $exists: false } })).toBe(archived);
     expect(await snapshot()).toEqual(before);

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { InvalidCommandError } from '@khu-siao/decider';
+import { Allow } from '@khu-siao/service-runtime';
 import {
   areaFigures,
   bangkokDate,
@@ -14,16 +14,10 @@ import {
 } from '@khu-siao/reporting-projections';
 import { ReadModelQueries } from '../read-model/read-model-queries';
 import { figuresRow, sendCsv } from './csv-table';
-import { ProvenanceQuery, TableQuery, areaCodePattern, asOfInstant } from './query-params';
+import { ProvenanceQuery, TableQuery, asOfInstant } from './query-params';
+import { RollupArea } from './report-areas';
 
 const levels: Readonly<Record<number, string>> = { 2: 'province', 4: 'district', 6: 'tambon', 8: 'village' };
-
-function checkedArea(code: string): string {
-  if (!areaCodePattern.test(code)) {
-    throw new InvalidCommandError([{ field: 'code', message: 'must be an area code of 2, 4, 6 or 8 digits' }]);
-  }
-  return code;
-}
 
 /** The day "the last 30 days" end on: the as-of date, or today in Bangkok. */
 const dayOf = (asOf: Date | undefined) => bangkokDate((asOf ?? new Date()).toISOString());
@@ -31,6 +25,7 @@ const dayOf = (asOf: Date | undefined) => bangkokDate((asOf ?? new Date()).toISO
 @ApiTags('area roll-ups')
 @ApiParam({ name: 'code', description: 'Area code: province (40), district (4001), tambon (400101) or village (40010101)' })
 @Controller('areas')
+@Allow('reports.readRollups', RollupArea)
 export class AreasController {
   constructor(private readonly queries: ReadModelQueries) {}
 
@@ -38,8 +33,7 @@ export class AreasController {
   @ApiOperation({ summary: "An area's figures and those of the areas one level below it (province → district → tambon → village)" })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: 'figures; money in satang' })
-  async area(@Param('code') code: string, @Query() query: TableQuery, @Res({ passthrough: true }) response: Response) {
-    const area = checkedArea(code);
+  async area(@Param('code') area: string, @Query() query: TableQuery, @Res({ passthrough: true }) response: Response) {
     const asOf = asOfInstant(query.asOf);
     const today = dayOf(asOf);
     const source = await this.queries.rollups(asOf);
@@ -61,8 +55,7 @@ export class AreasController {
   @Get(':code/trend')
   @ApiOperation({ summary: "An area's figures by month: what happened in each month (registered, assessed, paired, visits, plans, graduated, money)" })
   @ApiProduces('application/json', 'text/csv')
-  async trend(@Param('code') code: string, @Query() query: TableQuery, @Res({ passthrough: true }) response: Response) {
-    const area = checkedArea(code);
+  async trend(@Param('code') area: string, @Query() query: TableQuery, @Res({ passthrough: true }) response: Response) {
     const asOf = asOfInstant(query.asOf);
     const months = (await (await this.queries.rollups(asOf)).trend(area)).map(([month, counters]) => ({ month, ...monthFigures(counters) }));
     if (query.format === 'csv') return sendCsv(response, `trend-${area}`, months.map(({ money, ...row }) => ({ ...row, ...money })));
@@ -74,8 +67,7 @@ export class AreasController {
     summary: 'The events that produced one figure of an area: each with how much it moved the figure; they add up to the figure',
   })
   @ApiProduces('application/json', 'text/csv')
-  async provenance(@Param('code') code: string, @Query() query: ProvenanceQuery, @Res({ passthrough: true }) response: Response) {
-    const area = checkedArea(code);
+  async provenance(@Param('code') area: string, @Query() query: ProvenanceQuery, @Res({ passthrough: true }) response: Response) {
     const asOf = asOfInstant(query.asOf);
     const today = dayOf(asOf);
     const selects =

@@ -2,29 +2,41 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { NotFoundError } from '@khu-siao/decider';
+import { currentBuddies } from '@khu-siao/reporting-projections';
+import { Allow } from '@khu-siao/service-runtime';
 import { ReadModelQueries } from '../read-model/read-model-queries';
 import { sendCsv } from './csv-table';
+import { CaseOpener, listedCase } from './opened-case';
 import { CaseListQuery } from './query-params';
+import { CaseArea, CaseListArea } from './report-areas';
 
 @ApiTags('household cases')
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly queries: ReadModelQueries) {}
+  constructor(
+    private readonly queries: ReadModelQueries,
+    private readonly opener: CaseOpener,
+  ) {}
 
   @Get(':householdId')
+  @Allow('households.read', CaseArea)
   @ApiOperation({
     summary:
-      'One household case: registry data (national IDs reduced to their last 4 digits), assessments, buddy, visits, plan, pledges and assistance',
+      'One household case: registry data (national IDs masked to their last 4 digits; `{ "erased": true }` for an erased household), assessments, buddy, visits, plan, pledges and assistance',
   })
   @ApiNotFoundResponse({ description: 'no event about this household has reached reporting' })
   async one(@Param('householdId') householdId: string) {
     const householdCase = await this.queries.householdCase(householdId);
     if (!householdCase) throw new NotFoundError('household case', householdId);
-    return householdCase;
+    return this.opener.open(householdCase);
   }
 
   @Get()
-  @ApiOperation({ summary: 'Household cases of an area, by household id, a page at a time (CSV: one row per household)' })
+  @Allow('households.search', CaseListArea)
+  @ApiOperation({
+    summary:
+      'Household cases of a province or district (and optionally tambon or village), by household id, a page at a time, without personal fields (CSV: one row per household)',
+  })
   @ApiProduces('application/json', 'text/csv')
   async list(@Query() query: CaseListQuery, @Res({ passthrough: true }) response: Response) {
     const pageSize = query.pageSize ?? 50;
@@ -33,21 +45,22 @@ export class CasesController {
     if (query.format === 'csv') {
       return sendCsv(
         response,
-        `cases-${query.villageCode ?? query.tambonCode ?? query.districtCode ?? 'province'}-${page}`,
+        `cases-${query.villageCode ?? query.tambonCode ?? query.districtCode ?? query.provinceCode}-${page}`,
         cases.map((householdCase) => ({
           householdId: householdCase.householdId,
           status: householdCase.status,
+          erased: householdCase.erased ? 'yes' : undefined,
           villageCode: householdCase.area?.villageCode,
           people: householdCase.members.length,
           classification: householdCase.assessments.at(-1)?.classification,
           failedDimensions: householdCase.assessments.at(-1)?.failedDimensions.join(' '),
-          buddy: householdCase.pairings.filter((pairing) => pairing.unpairedOn === undefined).at(-1)?.officialId,
+          buddy: currentBuddies(householdCase).at(-1),
           visits: householdCase.visits.length,
           lastVisitOn: householdCase.visits.map((visit) => visit.visitedOn).sort().at(-1),
           grants: householdCase.grants.length,
         })),
       );
     }
-    return { total, page, pageSize, cases };
+    return { total, page, pageSize, cases: cases.map(listedCase) };
   }
 }

@@ -2,9 +2,11 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { bangkokDate, rankOfficials } from '@khu-siao/reporting-projections';
+import { Allow } from '@khu-siao/service-runtime';
 import { ReadModelQueries } from '../read-model/read-model-queries';
 import { sendCsv } from './csv-table';
 import { RankingQuery, asOfInstant } from './query-params';
+import { RankingArea } from './report-areas';
 
 @ApiTags('officials')
 @Controller('officials')
@@ -12,6 +14,7 @@ export class OfficialsController {
   constructor(private readonly queries: ReadModelQueries) {}
 
   @Get('ranking')
+  @Allow('reports.readRollups', RankingArea)
   @ApiOperation({
     summary:
       "Buddy officials ranked to help pick the year's outstanding ones: households graduated that year, households improved since pairing, dimensions reduced, visits that year",
@@ -20,8 +23,12 @@ export class OfficialsController {
   async ranking(@Query() query: RankingQuery, @Res({ passthrough: true }) response: Response) {
     const asOf = asOfInstant(query.asOf);
     const year = String(query.year ?? bangkokDate((asOf ?? new Date()).toISOString()).slice(0, 4));
-    const stats = (await (await this.queries.rollups(asOf)).officials()).map(([officialId, counters]) => ({ officialId, counters }));
-    const ranked = rankOfficials(stats, await this.queries.profiles(asOf), year).slice(0, query.limit ?? 100);
+    const profiles = await this.queries.profiles(asOf);
+    const inArea = (officialId: string) => !query.areaCode || (profiles.get(officialId)?.homeDistrictCode.startsWith(query.areaCode) ?? false);
+    const stats = (await (await this.queries.rollups(asOf)).officials())
+      .filter(([officialId]) => inArea(officialId))
+      .map(([officialId, counters]) => ({ officialId, counters }));
+    const ranked = rankOfficials(stats, profiles, year).slice(0, query.limit ?? 100);
     if (query.format === 'csv') {
       return sendCsv(
         response,

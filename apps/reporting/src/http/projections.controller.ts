@@ -3,7 +3,7 @@ import { map, throttleTime, type Observable } from 'rxjs';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Kafka } from 'kafkajs';
 import { contexts, type TopicNames } from '@khu-siao/contracts';
-import { KAFKA, TOPICS } from '@khu-siao/service-runtime';
+import { Allow, KAFKA, NoArea, TOPICS } from '@khu-siao/service-runtime';
 import { Projector } from '../projector/projector';
 import { Rebuilds } from '../projector/rebuilds';
 import { reportingConsumerGroup } from '../reporting-consumer';
@@ -19,6 +19,7 @@ export class ProjectionsController {
   ) {}
 
   @Get()
+  @Allow('reports.readRollups', NoArea)
   @ApiOperation({
     summary:
       'How far the read model is: its generation, the archive position it reached, events not projected yet, and the Kafka messages not consumed yet per topic',
@@ -28,6 +29,7 @@ export class ProjectionsController {
   }
 
   @Sse('changes')
+  @Allow('reports.readRollups', NoArea)
   @ApiOperation({
     summary:
       'Server-Sent Events: `projected` with {generation, position} each time the read model moves on (at most 4 a second), so a dashboard refreshes without reloading',
@@ -40,6 +42,7 @@ export class ProjectionsController {
   }
 
   @Post('rebuilds')
+  @Allow('reports.rebuild', NoArea)
   @HttpCode(202)
   @ApiOperation({
     summary:
@@ -52,6 +55,7 @@ export class ProjectionsController {
   }
 
   @Get('rebuilds/:rebuildId')
+  @Allow('reports.rebuild', NoArea)
   @ApiOperation({ summary: "A rebuild's progress, speed, and its comparison with the live model" })
   rebuild(@Param('rebuildId') rebuildId: string) {
     return this.rebuilds.get(rebuildId);

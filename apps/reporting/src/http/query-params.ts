@@ -31,6 +31,11 @@ export class ProvenanceQuery extends TableQuery {
 }
 
 export class RankingQuery extends TableQuery {
+  @ApiPropertyOptional({ description: 'Only the officials whose home district lies in this province (2 digits) or district (4 digits)', example: '4001' })
+  @IsOptional()
+  @Matches(/^(\d{2}|\d{4})$/, { message: 'must be a province (2 digits) or district (4 digits) code' })
+  areaCode?: string;
+
   @ApiPropertyOptional({ description: 'Calendar year (Gregorian) the graduations and visits are counted in; default: this year', example: 2026 })
   @IsOptional()
   @Type(() => Number)
@@ -48,7 +53,9 @@ export class RankingQuery extends TableQuery {
   limit?: number;
 }
 
+/** A province or district code is required (the area the caller must cover); the finer ones narrow it. */
 export class CaseListQuery {
+  @ApiPropertyOptional({ example: '40' }) @IsOptional() @Matches(/^\d{2}$/, { message: 'must be a 2-digit province code' }) provinceCode?: string;
   @ApiPropertyOptional({ example: '4001' }) @IsOptional() @Matches(/^\d{4}$/, { message: 'must be a 4-digit district code' }) districtCode?: string;
   @ApiPropertyOptional({ example: '400101' }) @IsOptional() @Matches(/^\d{6}$/, { message: 'must be a 6-digit tambon code' }) tambonCode?: string;
   @ApiPropertyOptional({ example: '40010101' }) @IsOptional() @Matches(/^\d{8}$/, { message: 'must be an 8-digit village code' }) villageCode?: string;

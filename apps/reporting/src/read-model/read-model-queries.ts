@@ -8,6 +8,7 @@ import { Generations } from './generations';
 import { GenerationRollups, ReplayedRollups, type RollupSource } from './rollup-source';
 
 export interface CaseFilter {
+  readonly provinceCode?: string;
   readonly districtCode?: string;
   readonly tambonCode?: string;
   readonly villageCode?: string;
@@ -45,6 +46,7 @@ export class ReadModelQueries {
 
   async cases(filter: CaseFilter, skip: number, limit: number): Promise<{ total: number; cases: HouseholdCase[] }> {
     const query: Document = { status: filter.status ?? { $ne: 'unregistered' } };
+    if (filter.provinceCode) query['area.provinceCode'] = filter.provinceCode;
     if (filter.districtCode) query['area.districtCode'] = filter.districtCode;
     if (filter.tambonCode) query['area.tambonCode'] = filter.tambonCode;
     if (filter.villageCode) query['area.villageCode'] = filter.villageCode;

@@ -3,6 +3,7 @@ export { bangkokDate, daysBefore, monthOf, yearOf } from './rollup/calendar';
 export { areaPathOf, describeRollup, rollupIds, unplaced, type RollupKind } from './rollup/rollup-ids';
 export { areaFigures, classificationsShown, figurePart, isRecentVisitFigure, type AreaFigures, type ProgrammeFigures } from './rollup/area-figures';
 export type { HouseholdCase, CaseMember, CaseAssessment, CasePairing, CaseVisit, CasePlan, CasePledge } from './household-case/household-case';
+export { currentBuddies } from './household-case/household-case';
 export { failedDimensionsReduced } from './household-case/household-contribution';
 export type { GrantRecord } from './grant/grant-record';
 export type { Centre } from './centre/centre';

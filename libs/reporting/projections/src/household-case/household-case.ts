@@ -6,6 +6,7 @@ import type {
   HouseholdAssessed,
   HouseholdCaseClosed,
   HouseholdClassificationOverridden,
+  HouseholdErased,
   HouseholdGraduated,
   HouseholdMembersUpdated,
   HouseholdMoved,
@@ -15,6 +16,7 @@ import type {
   LifePlanActionProgressed,
   LifePlanDrawnUp,
   ProcessStep,
+  SealedField,
   SupportPledged,
   VisitCorrected,
   VisitLogged,
@@ -24,14 +26,17 @@ import { evolveGrant, type GrantRecord } from '../grant/grant-record';
 
 type Classification = DataOf<typeof HouseholdAssessed>['classification'];
 
-/** A member as the case view keeps them: the national ID is reduced to its last 4 digits before it is stored. */
+/**
+ * A member as the case view keeps them: the personal fields sealed as the events carry them (only the service that
+ * serves the case opens them, and masks the national ID), the counted fields clear.
+ */
 export interface CaseMember {
   readonly memberId: string;
-  readonly nationalIdLast4: string;
-  readonly title?: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly birthDate: string;
+  readonly nationalId: SealedField;
+  readonly title?: SealedField;
+  readonly firstName: SealedField;
+  readonly lastName: SealedField;
+  readonly birthDate: SealedField;
   readonly sex: 'female' | 'male';
   readonly relation: string;
   readonly disability: boolean;
@@ -91,9 +96,11 @@ export interface HouseholdCase {
   readonly registeredOn?: string;
   readonly source?: string;
   readonly area?: AreaCode;
-  readonly houseNumber?: string;
+  readonly houseNumber?: SealedField;
   readonly members: readonly CaseMember[];
   readonly status: 'unregistered' | 'active' | 'graduated' | 'closed';
+  /** Its personal data was erased (PDPA): every sealed field reads erased; its status and figures stay as they were. */
+  readonly erased?: { readonly erasedOn: string; readonly basis: string };
   readonly graduatedOn?: string;
   readonly closed?: { readonly closedOn: string; readonly reason: string };
   /** Oldest first, by assessment date. */
@@ -123,8 +130,20 @@ export function replacing<T>(list: readonly T[], item: T, idOf: (entry: T) => st
   return list.some((entry) => idOf(entry) === id) ? list.map((entry) => (idOf(entry) === id ? item : entry)) : [...list, item];
 }
 
-function caseMembers(members: DataOf<typeof HouseholdRegistered>['members']): CaseMember[] {
-  return members.map(({ nationalId, ...member }) => ({ ...member, nationalIdLast4: nationalId.slice(-4) }));
+const erasedField: SealedField = { erased: true };
+
+/** The case with every sealed field replaced by erased; what is counted stays, so no figure moves. */
+function erasedCase(state: HouseholdCase, data: DataOf<typeof HouseholdErased>): HouseholdCase {
+  const members = state.members.map((member) => ({
+    ...member,
+    nationalId: erasedField,
+    ...(member.title === undefined ? {} : { title: erasedField }),
+    firstName: erasedField,
+    lastName: erasedField,
+    birthDate: erasedField,
+  }));
+  const houseNumber = state.houseNumber === undefined ? {} : { houseNumber: erasedField };
+  return { ...state, ...houseNumber, members, erased: { erasedOn: data.erasedOn, basis: data.basis } };
 }
 
 function visitOf(visitId: string, details: DataOf<typeof VisitLogged>, corrected: boolean): CaseVisit {
@@ -157,12 +176,12 @@ export function evolveCase(state: HouseholdCase, event: EventEnvelope): Househol
         source: data.source,
         area: data.address.area,
         houseNumber: data.address.houseNumber,
-        members: caseMembers(data.members),
+        members: data.members,
         status: state.status === 'unregistered' ? 'active' : state.status,
       };
     }
     case 'HouseholdMembersUpdated':
-      return { ...state, members: caseMembers((event.data as DataOf<typeof HouseholdMembersUpdated>).members) };
+      return { ...state, members: (event.data as DataOf<typeof HouseholdMembersUpdated>).members };
     case 'HouseholdMoved': {
       const { to } = event.data as DataOf<typeof HouseholdMoved>;
       return { ...state, area: to.area, houseNumber: to.houseNumber };
@@ -211,6 +230,8 @@ export function evolveCase(state: HouseholdCase, event: EventEnvelope): Househol
       const data = event.data as DataOf<typeof HouseholdCaseClosed>;
       return { ...state, status: 'closed', closed: { closedOn: data.closedOn, reason: data.reason } };
     }
+    case 'HouseholdErased':
+      return erasedCase(state, event.data as DataOf<typeof HouseholdErased>);
     case 'HouseholdPaired': {
       const data = event.data as DataOf<typeof HouseholdPaired>;
       if (state.pairings.some((pairing) => pairing.pairingId === data.pairingId)) return state;
@@ -258,6 +279,10 @@ export function evolveCaseGrant(state: HouseholdCase, grantId: string, event: Ev
 }
 
 export const latestAssessment = (state: HouseholdCase): CaseAssessment | undefined => state.assessments.at(-1);
+
+/** The officials paired with the household now: who may read the case as its buddy. */
+export const currentBuddies = (state: HouseholdCase): string[] =>
+  state.pairings.filter((pairing) => pairing.unpairedOn === undefined).map((pairing) => pairing.officialId);
 
 /** The pairing in force: the last one not ended. */
 export const currentPairing = (state: HouseholdCase): CasePairing | undefined =>

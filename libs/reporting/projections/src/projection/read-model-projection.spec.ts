@@ -2,7 +2,7 @@ import type { EventEnvelope } from '@khu-siao/contracts';
 import { areaFigures } from '../rollup/area-figures';
 import { InMemoryReadModel } from './in-memory-read-model';
 import { changeToFigure } from './provenance';
-import { ExampleLog, area, assessed, member } from '../testing/events.examples';
+import { ExampleLog, area, assessed, member, sealed } from '../testing/events.examples';
 
 const today = '2026-11-23';
 
@@ -20,7 +20,7 @@ function journey(log = new ExampleLog()): EventEnvelope[] {
     log.event('household', 'h1', 'HouseholdRegistered', {
       householdId: 'h1',
       source: 'tpmap',
-      address: { area: area('40010101') },
+      address: { area: area('40010101'), houseNumber: sealed('12/3') },
       members: [member('m1', '1101700203451'), member('m2', '1101700203460')],
     }),
     log.event('household', 'h1', 'HouseholdAssessed', assessed('a1', '2026-01-10', ['income', 'health'])),
@@ -91,10 +91,34 @@ describe('the read-model projection', () => {
     expect(counters).toMatchObject({ caseload: 1, improved: 1, failedReduced: 1, visits: 1, 'visits:2026': 1, graduated: 1, 'graduated:2026': 1 });
   });
 
-  it('keeps only the last 4 digits of national IDs in the case view', () => {
+  it('keeps the personal fields of the case view sealed as the events carry them', () => {
     const householdCase = fold(journey()).entities.case.get('h1');
-    expect(householdCase?.members.map((m) => m.nationalIdLast4)).toEqual(['3451', '3460']);
-    expect(JSON.stringify(householdCase)).not.toContain('1101700203451');
+    expect(householdCase?.members.map((m) => m.nationalId)).toEqual([sealed('1101700203451'), sealed('1101700203460')]);
+    expect(householdCase?.houseNumber).toBe(sealed('12/3'));
+    expect(householdCase?.erased).toBeUndefined();
+  });
+
+  it('erases every sealed field of an erased case and changes no figure, live or rebuilt stream by stream', () => {
+    const log = new ExampleLog();
+    const events = journey(log);
+    const before = fold(events);
+    events.push(log.event('household', 'h1', 'HouseholdErased', { erasedOn: '2026-11-21', basis: 'dataSubjectRequest', requestRef: 'DPO-1' }));
+    const live = new InMemoryReadModel();
+    const deltas = events.map((event) => live.apply(event));
+    expect(deltas.at(-1)).toEqual(new Map());
+    expect(live.rollups).toEqual(before.rollups);
+    const erasedCase = live.entities.case.get('h1');
+    const erased = { erased: true };
+    expect(erasedCase).toMatchObject({ erased: { erasedOn: '2026-11-21', basis: 'dataSubjectRequest' }, status: 'graduated', houseNumber: erased });
+    expect(erasedCase?.members).toEqual([
+      expect.objectContaining({ memberId: 'm1', nationalId: erased, firstName: erased, lastName: erased, birthDate: erased, sex: 'male', relation: 'head' }),
+      expect.objectContaining({ memberId: 'm2', nationalId: erased, firstName: erased, lastName: erased, birthDate: erased, relation: 'child' }),
+    ]);
+    expect(JSON.stringify(erasedCase)).not.toContain('pd1.');
+    // A rebuild reads the streams in another interleaving; the erasure is still the last of its own stream.
+    const rebuilt = fold([...events.filter((e) => e.aggregateType !== 'household'), ...events.filter((e) => e.aggregateType === 'household')]);
+    expect(rebuilt.entities.case.get('h1')).toEqual(erasedCase);
+    expect(rebuilt.rollups).toEqual(live.rollups);
   });
 
   it('lands on the same model whatever the order between streams', () => {

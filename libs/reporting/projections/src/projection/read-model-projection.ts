@@ -18,6 +18,7 @@ const caseEvents = new Set([
   'LifePlanActionProgressed',
   'HouseholdGraduated',
   'HouseholdCaseClosed',
+  'HouseholdErased',
   'HouseholdPaired',
   'HouseholdUnpaired',
   'VisitLogged',

@@ -34,12 +34,15 @@ export const area = (village: string) => ({
   villageCode: village,
 });
 
+/** A field as events carry it, sealed: the projection never opens one, so any well-formed ciphertext will do. */
+export const sealed = (clear: string) => `pd1.${Buffer.from(clear, 'utf8').toString('base64url')}`;
+
 export const member = (memberId: string, nationalId: string) => ({
   memberId,
-  nationalId,
-  firstName: 'สมชาย',
-  lastName: 'ใจดี',
-  birthDate: '1970-01-01',
+  nationalId: sealed(nationalId),
+  firstName: sealed('สมชาย'),
+  lastName: sealed('ใจดี'),
+  birthDate: sealed('1970-01-01'),
   sex: 'male' as const,
   relation: memberId === 'm1' ? ('head' as const) : ('child' as const),
   disability: false,
