@@ -1,4 +1,5 @@
 import { ensureTopics } from '@khu-siao/messaging';
+import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
 import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
 import { createTestContext, type TestContext, jsonCall } from '@khu-siao/testing';
 import { fiscalYearAt } from '@khu-siao/welfare-payments-domain';
@@ -11,10 +12,15 @@ const wiangKao = { provinceCode: '40', districtCode: '4029', tambonCode: '402901
 describe('the centre register of the welfare-payments service', () => {
   let context: TestContext;
   let service: ServiceInProcess;
+  let signIn: LocalSignIn;
+  /** The provincial administrator of Khon Kaen keeps the register and allocates the budgets. */
+  let admin: AuthHeaders;
   const fiscalYear = fiscalYearAt(bangkokNow());
 
   beforeAll(async () => {
     context = await createTestContext('welfare-centres');
+    signIn = new LocalSignIn(context.securityEnv);
+    admin = await signIn.provincialAdministrator('40');
     await ensureTopics(context.kafka, [{ topic: context.topics.events('households') }]);
     service = await startServiceInProcess(WelfarePaymentsModule, context, {
       service: 'welfare-payments',
@@ -30,8 +36,8 @@ describe('the centre register of the welfare-payments service', () => {
     await context?.close();
   });
 
-  const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-    jsonCall(service.baseUrl, method, path, body, headers);
+  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    jsonCall(service.baseUrl, method, path, body, { ...admin, ...headers });
 
   const register = (centreId: string, area: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
     call('POST', '/centres', { centreId, name: `ศูนย์ช่วยเหลือสังคมตำบล ${centreId}`, kind: 'tambonCentre', area, ...extra });
@@ -74,7 +80,6 @@ describe('the centre register of the welfare-payments service', () => {
   it('refuses areas outside the 26 districts of Khon Kaen, malformed codes and missing fields with 400 naming each field', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ ...banFang, districtCode: '4026', tambonCode: '402601' }, 'area.districtCode'],
-      [{ ...banFang, provinceCode: '41' }, 'area.provinceCode'],
       [{ ...banFang, tambonCode: '400301' }, 'area.tambonCode'],
       [{ ...banFang, tambonCode: '4002' }, 'area.tambonCode'],
       [{ ...banFang, villageCode: '40020101' }, 'area.villageCode'],
@@ -90,6 +95,8 @@ describe('the centre register of the welfare-payments service', () => {
     expect(fieldsOf(badKind)).toEqual(['kind']);
     expect(fieldsOf(await register('tc refused!', banFang))).toEqual(['centreId']);
     expect((await call('GET', '/centres/tc-refused')).status).toBe(404);
+    // A centre in another province is not the Khon Kaen administrator's to register.
+    expect((await register('tc-refused', { ...banFang, provinceCode: '41' })).status).toBe(403);
 
     expect(fieldsOf(await call('GET', '/centres?districtCode=40'))).toEqual(['districtCode']);
     expect(fieldsOf(await call('GET', '/centres?districtCode=4027'))).toEqual(['districtCode']);
@@ -111,8 +118,9 @@ describe('the centre register of the welfare-payments service', () => {
     expect((await call('GET', `/budgets/${encodeURIComponent(allocated.body.budgetId)}`)).body).toMatchObject({ centreId: 'cc-400202', centreKind: 'communityCentre' });
 
     // A subsidy may go to a centre on the register only.
+    const officer = await signIn.tambonWelfareOfficer('cc-400202');
     const subsidy = (recipient: string) =>
-      call('POST', '/grants', { programmeId: 'centre-subsidy', centreId: 'cc-400202', recipient: { kind: 'centre', centreId: recipient }, amount: 100_000, reason: 'equipment' });
+      call('POST', '/grants', { programmeId: 'centre-subsidy', centreId: 'cc-400202', recipient: { kind: 'centre', centreId: recipient }, amount: 100_000, reason: 'equipment' }, officer);
     expect((await subsidy('cc-400202')).status).toBe(201);
     expect((await subsidy('cc-unregistered')).status).toBe(404);
 

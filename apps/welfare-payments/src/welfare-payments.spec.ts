@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { platformCatalogue } from '@khu-siao/contracts';
 import { EventStore } from '@khu-siao/event-store';
 import { EventRelay, ensureTopics } from '@khu-siao/messaging';
+import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
 import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
 import { createTestContext, inParallel, type TestContext, jsonCall } from '@khu-siao/testing';
 import { fiscalYearAt, fiscalYearRange } from '@khu-siao/welfare-payments-domain';
@@ -11,10 +13,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const grant3000 = 300_000;
 const householdCount = 420;
 
+/** A personal field as the households service seals it (schema version 2): ciphertext this service never opens. */
+const sealed = () => `pd1.${randomBytes(24).toString('base64url')}`;
+const seedMetadata = (id: string) => ({ correlationId: `seed-${id}`, causationId: null, actor: { kind: 'client', id: 'seed' } }) as const;
+
 /** The households context, as the households service would publish it: events in its store, relayed to Kafka. */
 function householdRegistered(serial: number) {
   const householdId = `hh-${serial}`;
-  const nationalId = `1${String(serial).padStart(12, '0')}`;
   return {
     householdId,
     event: {
@@ -23,14 +28,14 @@ function householdRegistered(serial: number) {
       data: {
         householdId,
         source: 'tpmap',
-        address: { area: { provinceCode: '40', districtCode: '4001', tambonCode: '400101', villageCode: '40010103' } },
+        address: { area: { provinceCode: '40', districtCode: '4001', tambonCode: '400101', villageCode: '40010103' }, houseNumber: sealed() },
         members: [
           {
             memberId: `m-${serial}`,
-            nationalId,
-            firstName: 'สมชาย',
-            lastName: 'ใจดี',
-            birthDate: '1980-05-01',
+            nationalId: sealed(),
+            firstName: sealed(),
+            lastName: sealed(),
+            birthDate: sealed(),
             sex: 'male',
             relation: 'head',
             disability: false,
@@ -38,7 +43,7 @@ function householdRegistered(serial: number) {
           },
         ],
       },
-      metadata: { correlationId: `seed-${serial}`, causationId: null, actor: { kind: 'client', id: 'seed' } },
+      metadata: seedMetadata(householdId),
     },
   } as const;
 }
@@ -47,6 +52,9 @@ describe('the welfare-payments service', () => {
   let context: TestContext;
   let service: ServiceInProcess;
   let relay: EventRelay;
+  let householdsStore: EventStore;
+  let admin: AuthHeaders;
+  const officers = new Map<string, Promise<AuthHeaders>>();
   const fiscalYear = fiscalYearAt(bangkokNow());
   const period = fiscalYearRange(fiscalYear);
   let nextHousehold = 0;
@@ -54,7 +62,14 @@ describe('the welfare-payments service', () => {
 
   beforeAll(async () => {
     context = await createTestContext('welfare-payments');
-    const householdsStore = new EventStore(context.database('households'), { catalogue: platformCatalogue });
+    const signIn = new LocalSignIn(context.securityEnv);
+    admin = await signIn.provincialAdministrator('40');
+    officerOf = (centreId) => {
+      const known = officers.get(centreId) ?? signIn.tambonWelfareOfficer(centreId);
+      officers.set(centreId, known);
+      return known;
+    };
+    householdsStore = new EventStore(context.database('households'), { catalogue: platformCatalogue });
     await householdsStore.ensureIndexes();
     await ensureTopics(context.kafka, [{ topic: context.topics.events('households') }]);
     service = await startServiceInProcess(WelfarePaymentsModule, context, {
@@ -93,8 +108,16 @@ describe('the welfare-payments service', () => {
     await context?.close();
   });
 
-  const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+  /** The tambon welfare officer of each centre grants, pays and reads its ledger; the provincial administrator does the rest. */
+  let officerOf: (centreId: string) => Promise<AuthHeaders>;
+  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = admin) =>
     jsonCall(service.baseUrl, method, path, body, headers);
+  const atCentre = async (centreId: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    call(method, path, body, { ...(await officerOf(centreId)), ...headers });
+  const grantCentre = new Map<string, string>();
+  const onGrant = (grantId: string, method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    atCentre(grantCentre.get(grantId) as string, method, `/grants/${grantId}${path}`, body, headers);
+  const ledgerOf = (centreId: string) => atCentre(centreId, 'GET', `/centres/${centreId}/ledger`);
 
   /** Budgets go to centres on the register: each spec centre is registered (in its tambon, or Nai Mueang) first. */
   async function registered(centreId: string) {
@@ -111,8 +134,11 @@ describe('the welfare-payments service', () => {
     return allocated.body.budgetId as string;
   }
 
-  const grantTo = (centreId: string, householdId: string, extra: Record<string, unknown> = {}) =>
-    call('POST', '/grants', { programmeId: 'family-grant', centreId, recipient: { kind: 'household', householdId }, reason: 'family assistance', ...extra });
+  async function grantTo(centreId: string, householdId: string, extra: Record<string, unknown> = {}) {
+    const granted = await atCentre(centreId, 'POST', '/grants', { programmeId: 'family-grant', centreId, recipient: { kind: 'household', householdId }, reason: 'family assistance', ...extra });
+    if (granted.status === 201) grantCentre.set(granted.body.grantId, centreId);
+    return granted;
+  }
 
   async function grantOk(centreId: string, householdId: string) {
     const granted = await grantTo(centreId, householdId);
@@ -121,7 +147,7 @@ describe('the welfare-payments service', () => {
   }
 
   const disburse = (grantId: string, key: string, body: Record<string, unknown> = { method: 'cashAtCentre', reference: `RC-${key}` }) =>
-    call('POST', `/grants/${grantId}/disbursements`, body, { 'idempotency-key': key });
+    onGrant(grantId, 'POST', '/disbursements', body, { 'idempotency-key': key });
 
   it('grants and pays 360 families 3,000 baht each across six centres: 1,080,000 baht in the ledgers and the reconciliation', async () => {
     const started = Date.now();
@@ -132,8 +158,8 @@ describe('the welfare-payments service', () => {
     const paid = await inParallel(grantIds, 12, (grantId) => disburse(grantId, `pay-${grantId}`));
     expect(paid.every((result) => result.status === 200 && result.body.outcome === 'paid')).toBe(true);
 
-    const ledgers = await Promise.all(centres.map((centreId) => call('GET', `/centres/${centreId}/ledger`)));
-    const reconciliations = await Promise.all(centres.map((centreId) => call('GET', `/centres/${centreId}/reconciliation?from=${period.from}&to=${period.to}`)));
+    const ledgers = await Promise.all(centres.map(ledgerOf));
+    const reconciliations = await Promise.all(centres.map((centreId) => atCentre(centreId, 'GET', `/centres/${centreId}/reconciliation?from=${period.from}&to=${period.to}`)));
     const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
     expect(total(ledgers.map((ledger) => ledger.body.paidOut))).toBe(108_000_000);
     expect(total(ledgers.map((ledger) => ledger.body.granted))).toBe(108_000_000);
@@ -142,7 +168,7 @@ describe('the welfare-payments service', () => {
     expect(total(reconciliations.map((report) => report.body.paid.count))).toBe(360);
     expect(reconciliations.every((report) => report.body.balanced && report.body.closingOutstanding.count === 0)).toBe(true);
 
-    const receipt = await call('GET', `/grants/${grantIds[0]}/disbursements/${paid[0].body.disbursementId}/receipt`);
+    const receipt = await onGrant(grantIds[0], 'GET', `/disbursements/${paid[0].body.disbursementId}/receipt`);
     expect(receipt.status).toBe(200);
     expect(receipt.body).toMatchObject({ amount: grant3000, amountInBaht: '3,000.00', amountInThaiWords: 'สามพันบาทถ้วน', reversed: false });
     const history = await call('GET', `/households/${assignments[0].householdId}/assistance`);
@@ -157,20 +183,20 @@ describe('the welfare-payments service', () => {
     const sameKey = await Promise.all(Array.from({ length: 10 }, () => disburse(first, 'one-key')));
     expect(sameKey.map((result) => result.status)).toEqual(Array(10).fill(200));
     expect(new Set(sameKey.map((result) => result.body.disbursementId)).size).toBe(1);
-    expect((await call('GET', `/grants/${first}`)).body.disbursements).toHaveLength(1);
+    expect((await onGrant(first, 'GET', '')).body.disbursements).toHaveLength(1);
 
     const second = await grantOk('tc-idempotent', household());
     const tenKeys = await Promise.all(Array.from({ length: 10 }, (_, index) => disburse(second, `key-${index}`)));
     expect(tenKeys.filter((result) => result.status === 200)).toHaveLength(1);
     expect(tenKeys.filter((result) => result.status === 409)).toHaveLength(9);
-    const grant = (await call('GET', `/grants/${second}`)).body;
+    const grant = (await onGrant(second, 'GET', '')).body;
     expect(grant.status).toBe('paid');
     expect(grant.disbursements).toHaveLength(1);
 
     // A later repeat of a key returns the first result, not a second payment.
     const again = await disburse(first, 'one-key');
     expect(again.body).toEqual(sameKey[0].body);
-    const ledger = (await call('GET', '/centres/tc-idempotent/ledger')).body;
+    const ledger = (await ledgerOf('tc-idempotent')).body;
     expect(ledger.paid).toBe(2 * grant3000);
   });
 
@@ -181,22 +207,22 @@ describe('the welfare-payments service', () => {
     expect(results.filter((result) => result.status === 409)).toHaveLength(7);
     const budget = (await call('GET', `/budgets/${encodeURIComponent(budgetId)}`)).body;
     expect(budget).toMatchObject({ funded: 5 * grant3000, reserved: 5 * grant3000, available: 0, grants: 5 });
-    expect((await call('GET', '/centres/tc-short/ledger')).body.balance).toBe(0);
+    expect((await ledgerOf('tc-short')).body.balance).toBe(0);
 
     // Cancelling one frees its share; topping up and withdrawing move the funds.
-    const cancelled = await call('POST', `/grants/${results.find((result) => result.status === 201)?.body.grantId}/cancellation`, { reason: 'moved away' });
+    const cancelled = await onGrant(results.find((result) => result.status === 201)?.body.grantId, 'POST', '/cancellation', { reason: 'moved away' });
     expect(cancelled.status).toBe(200);
     expect((await call('GET', `/budgets/${encodeURIComponent(budgetId)}`)).body.available).toBe(grant3000);
     expect((await call('POST', `/budgets/${encodeURIComponent(budgetId)}/withdrawals`, { amount: 2 * grant3000, reason: 'too much' })).status).toBe(409);
     expect((await call('POST', `/budgets/${encodeURIComponent(budgetId)}/top-ups`, { amount: grant3000, reason: 'second instalment' })).status).toBe(200);
     expect((await call('POST', `/budgets/${encodeURIComponent(budgetId)}/withdrawals`, { amount: 2 * grant3000, reason: 'returned' })).status).toBe(200);
-    expect((await call('GET', '/centres/tc-short/ledger')).body).toMatchObject({ balance: 0, funded: 4 * grant3000 });
+    expect((await ledgerOf('tc-short')).body).toMatchObject({ balance: 0, funded: 4 * grant3000 });
   });
 
   it('refuses negative, zero, fractional-satang and absurd amounts naming amount, and unknown households or programmes with 404', async () => {
     await allocate('tc-subsidy', 100_000_000, 'centre-subsidy');
     const subsidy = (amount: unknown) =>
-      call('POST', '/grants', { programmeId: 'centre-subsidy', centreId: 'tc-subsidy', recipient: { kind: 'centre', centreId: 'tc-subsidy' }, amount, reason: 'equipment' });
+      atCentre('tc-subsidy', 'POST', '/grants', { programmeId: 'centre-subsidy', centreId: 'tc-subsidy', recipient: { kind: 'centre', centreId: 'tc-subsidy' }, amount, reason: 'equipment' });
     for (const amount of [-300_000, 0, 150.5, 1e15, 'lots']) {
       const refused = await subsidy(amount);
       expect(refused.status).toBe(400);
@@ -211,7 +237,7 @@ describe('the welfare-payments service', () => {
     expect((await grantTo('tc-400101', 'hh-nobody')).status).toBe(404);
     expect((await grantTo('tc-400101', household(), { programmeId: 'no-such-programme' })).status).toBe(404);
     expect((await call('GET', '/households/hh-nobody/assistance')).status).toBe(404);
-    const noKey = await call('POST', `/grants/${await grantOk('tc-idempotent', household())}/disbursements`, { method: 'cashAtCentre', reference: 'R-1' });
+    const noKey = await onGrant(await grantOk('tc-idempotent', household()), 'POST', '/disbursements', { method: 'cashAtCentre', reference: 'R-1' });
     expect(noKey.status).toBe(400);
   });
 
@@ -220,18 +246,47 @@ describe('the welfare-payments service', () => {
     const grantId = await grantOk('tc-transfer', household());
     const transfer = await disburse(grantId, 'transfer-1', { method: 'bankTransfer' });
     expect(transfer.body).toMatchObject({ status: 'disbursing', outcome: 'inFlight' });
-    const failed = await call('POST', `/grants/${grantId}/disbursements/${transfer.body.disbursementId}/failure`, { reason: 'account closed' });
+    const failed = await onGrant(grantId, 'POST', `/disbursements/${transfer.body.disbursementId}/failure`, { reason: 'account closed' });
     expect(failed.body).toMatchObject({ status: 'awaitingPayment', outcome: 'failed' });
     const retry = await disburse(grantId, 'transfer-2', { method: 'promptPay' });
-    const confirmed = await call('POST', `/grants/${grantId}/disbursements/${retry.body.disbursementId}/confirmation`, { reference: 'PP-0001' });
+    const confirmed = await onGrant(grantId, 'POST', `/disbursements/${retry.body.disbursementId}/confirmation`, { reference: 'PP-0001' });
     expect(confirmed.body).toMatchObject({ status: 'paid', outcome: 'paid' });
-    const reversed = await call('POST', `/grants/${grantId}/disbursements/${retry.body.disbursementId}/reversal`, { reason: 'paid to the wrong account' });
+    const reversed = await onGrant(grantId, 'POST', `/disbursements/${retry.body.disbursementId}/reversal`, { reason: 'paid to the wrong account' });
     expect(reversed.body).toMatchObject({ status: 'awaitingPayment', outcome: 'reversed' });
-    expect((await call('POST', `/grants/${grantId}/disbursements/${retry.body.disbursementId}/reversal`, { reason: 'twice' })).status).toBe(409);
-    expect((await call('GET', `/grants/${grantId}/disbursements/${retry.body.disbursementId}/receipt`)).body.reversed).toBe(true);
-    const ledger = (await call('GET', '/centres/tc-transfer/ledger')).body;
+    expect((await onGrant(grantId, 'POST', `/disbursements/${retry.body.disbursementId}/reversal`, { reason: 'twice' })).status).toBe(409);
+    expect((await onGrant(grantId, 'GET', `/disbursements/${retry.body.disbursementId}/receipt`)).body.reversed).toBe(true);
+    const ledger = (await ledgerOf('tc-transfer')).body;
     expect(ledger).toMatchObject({ paid: grant3000, reversed: grant3000, paidOut: 0, failedAttempts: 1, awaitingPayment: grant3000 });
-    const report = (await call('GET', `/centres/tc-transfer/reconciliation?from=${period.from}&to=${period.to}`)).body;
+    const report = (await atCentre('tc-transfer', 'GET', `/centres/tc-transfer/reconciliation?from=${period.from}&to=${period.to}`)).body;
     expect(report).toMatchObject({ balanced: true, failed: { count: 1 }, reversed: { count: 1, amount: grant3000 }, paidNet: 0 });
+  });
+  it('gives an erased household no new grant, and keeps its grants, payments, ledger and reconciliation exact', async () => {
+    const budgetId = await allocate('tc-erasure', 3 * grant3000);
+    const householdId = household();
+    const paidBefore = await grantOk('tc-erasure', householdId);
+    const payment = await disburse(paidBefore, 'erasure-paid');
+    const awaiting = await grantOk('tc-erasure', householdId);
+
+    await householdsStore.append({ aggregateType: 'household', aggregateId: householdId }, 1, [
+      { eventId: '00000000-0000-7000-8000-ee0000000001', type: 'HouseholdErased', data: { erasedOn: period.from, basis: 'dataSubjectRequest', requestRef: 'DPO-2565-001' }, metadata: seedMetadata(householdId) },
+    ]);
+    const known = context.client.db(service.config.databaseName).collection('known_households');
+    const deadline = Date.now() + 30_000;
+    while ((await known.findOne({ _id: householdId as never }))?.['status'] !== 'erased') {
+      if (Date.now() > deadline) throw new Error('the erasure was not consumed in time');
+      await sleep(50);
+    }
+
+    const refused = await grantTo('tc-erasure', householdId);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toBe(`household ${householdId} was erased: it is given no new grant`);
+    expect((await disburse(awaiting, 'erasure-awaiting')).body).toMatchObject({ status: 'paid', outcome: 'paid' });
+    expect((await onGrant(paidBefore, 'GET', `/disbursements/${payment.body.disbursementId}/receipt`)).body).toMatchObject({ amount: grant3000, reversed: false });
+    expect((await ledgerOf('tc-erasure')).body).toMatchObject({ granted: 2 * grant3000, paidOut: 2 * grant3000, balance: grant3000 });
+    const report = (await atCentre('tc-erasure', 'GET', `/centres/tc-erasure/reconciliation?from=${period.from}&to=${period.to}`)).body;
+    expect(report).toMatchObject({ balanced: true, paid: { count: 2, amount: 2 * grant3000 } });
+    const history = (await call('GET', `/households/${householdId}/assistance`)).body.grants;
+    expect(history.map((grant: { grantId: string }) => grant.grantId).sort()).toEqual([paidBefore, awaiting].sort());
+    expect((await call('GET', `/budgets/${encodeURIComponent(budgetId)}`)).body).toMatchObject({ reserved: 2 * grant3000, available: grant3000 });
   });
 });

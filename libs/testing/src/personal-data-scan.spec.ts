@@ -17,6 +17,8 @@ describe('the personal-data scan', () => {
     expect(clearNationalIds(`order 9${id}`)).toEqual([]);
     // pino's epoch-millisecond time is a JSON number (this one happens to have a valid check digit).
     expect(clearNationalIds('{"level":30,"time":1763920123451,"msg":"ok"}')).toEqual([]);
+    expect(clearNationalIds('[2026-11-23] INFO startTimeMs: 1763920123451, other=1763920123451')).toEqual([]);
+    expect(clearNationalIds(`{"ids":["${id}"]} and "${id}"`)).toEqual([id, id]);
   });
 
   it('reports a log line holding one, masked, and skips the canaries of this spec', () => {

@@ -6,12 +6,13 @@ import { Kafka, logLevel } from 'kafkajs';
 export const CANARY_MARK = 'pii-canary';
 
 /**
- * Thirteen-digit runs with a valid Thai national-ID check digit: (11 − Σ dᵢ × (13 − i) mod 11) mod 10. A run right
- * after `:` `,` or `[` is a JSON number (pino's epoch-millisecond `time`, durations); national IDs are strings.
+ * Thirteen-digit runs with a valid Thai national-ID check digit: (11 − Σ dᵢ × (13 − i) mod 11) mod 10. A run that
+ * is a bare value after `:`, `=`, `,` or `[` (spaces allowed) is a number — pino's epoch-millisecond `time`, Kafka's
+ * `startTimeMs=…` — where a national ID, always a string, would stand in quotes or in running text.
  */
 export function clearNationalIds(text: string): string[] {
   const found: string[] = [];
-  for (const match of text.matchAll(/(?<![\d:,[])\d{13}(?!\d)/g)) {
+  for (const match of text.matchAll(/(?<![\d:=,[]\s*)\d{13}(?!\d)/g)) {
     const digits = match[0];
     let sum = 0;
     for (let index = 0; index < 12; index += 1) sum += Number(digits[index]) * (13 - index);

@@ -1,12 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { Actor } from '@khu-siao/contracts';
 import { InvalidCommandError } from '@khu-siao/decider';
-
-/** Until sign-in exists, the calling client names itself; the name is kept as the actor of its events. */
-export function actorFrom(clientId: string | undefined): Actor {
-  const id = clientId && /^[A-Za-z0-9._:@-]{1,100}$/.test(clientId) ? clientId : 'anonymous';
-  return { kind: 'client', id };
-}
 
 /** The optional If-Match (`"3"`, `W/"3"` or `3`): when given, the command is decided only on that version. */
 export function optionalExpectedVersion(ifMatch: string | undefined): number | undefined {

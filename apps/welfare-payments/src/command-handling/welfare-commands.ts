@@ -88,9 +88,10 @@ export class WelfareCommands {
   async grant(request: GrantRequest, actor: Actor): Promise<GrantOutcome> {
     const grantedAt = bangkokNow();
     const recipient = request.recipient;
+    const householdStatus = recipient?.kind === 'household' ? await this.records.householdStatus(recipient.householdId) : null;
     const recipientFound =
       recipient?.kind === 'household'
-        ? await this.records.householdKnown(recipient.householdId)
+        ? householdStatus !== null
         : recipient?.kind === 'centre'
           ? (await this.centres.facts(recipient.centreId)) !== null
           : false;
@@ -102,6 +103,7 @@ export class WelfareCommands {
       centreId: request.centreId,
       recipient,
       recipientFound,
+      recipientErased: householdStatus === 'erased',
       ...(request.amount === undefined ? {} : { amount: request.amount }),
       reason: request.reason,
       approvedBy: actor.id,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
@@ -13,14 +14,17 @@ import type { Response } from 'express';
 import { InvalidCommandError, NotFoundError } from '@khu-siao/decider';
 import { centreDecider, isKhonKaenDistrict, khonKaenProvinceCode, type CentreCommand, type CentreState } from '@khu-siao/welfare-payments-domain';
 import { bangkokNow } from '../command-handling/clock';
-import { actorFrom, optionalExpectedVersion } from '../command-handling/http-edges';
+import { optionalExpectedVersion } from '../command-handling/http-edges';
 import { centreStream } from '../command-handling/streams';
 import { WelfareCommands } from '../command-handling/welfare-commands';
 import { CentreRegister, type CentreListing } from '../reading/centre-register';
+import { Allow, Caller, actorOf } from '@khu-siao/service-runtime';
+import type { Principal } from '@khu-siao/security';
 import { CentreQueryParams, CloseCentreBody, RegisterCentreBody, RelocateCentreBody } from './centre-bodies';
+import { CentreInPath, KhonKaen, RequestedCentreArea } from './welfare-areas';
 
 @ApiTags('centres')
-@ApiHeader({ name: 'x-client-id', required: false, description: 'the integrating client, kept as the actor' })
+@ApiBearerAuth()
 @Controller('centres')
 export class CentresController {
   constructor(
@@ -29,16 +33,17 @@ export class CentresController {
   ) {}
 
   @Post()
+  @Allow('budgets.manage', RequestedCentreArea)
   @ApiOperation({ summary: 'Register a tambon social-assistance centre or a Community Family Development Centre, in its tambon' })
   @ApiCreatedResponse({ description: 'registered; ETag is its version' })
   @ApiBadRequestResponse({ description: "each field at fault, such as an area outside Khon Kaen's 26 districts" })
   @ApiConflictResponse({ description: 'the centre is already registered' })
   async registerCentre(
     @Body() body: RegisterCentreBody,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const actor = actorFrom(clientId);
+    const actor = actorOf(caller);
     const { provinceCode, districtCode, tambonCode } = body.area;
     const command: CentreCommand = {
       type: 'RegisterCentre',
@@ -49,13 +54,14 @@ export class CentresController {
       registeredBy: actor.id,
       registeredAt: bangkokNow(),
     };
-    const version = await this.change(body.centreId, command, clientId);
+    const version = await this.change(body.centreId, command, caller);
     response.setHeader('ETag', `"${version}"`);
     response.setHeader('Location', `/centres/${body.centreId}`);
     return { centreId: body.centreId, version };
   }
 
   @Get()
+  @Allow('budgets.read', KhonKaen)
   @ApiOperation({ summary: 'The centres on the register, by district (and tambon), in centre id order' })
   @ApiBadRequestResponse({ description: 'a district or tambon code that is malformed, or a district not in Khon Kaen' })
   async centres(@Query() query: CentreQueryParams) {
@@ -67,6 +73,7 @@ export class CentresController {
   }
 
   @Get(':centreId')
+  @Allow('budgets.read', CentreInPath)
   @ApiOperation({ summary: 'A centre: name, kind, status and area' })
   @ApiOkResponse({ description: 'the centre; ETag is its version' })
   @ApiNotFoundResponse({ description: 'no such centre on the register' })
@@ -78,6 +85,7 @@ export class CentresController {
   }
 
   @Post(':centreId/relocations')
+  @Allow('budgets.manage', CentreInPath)
   @HttpCode(200)
   @ApiOperation({ summary: 'Move a centre to another tambon; its budgets and grants stay its own' })
   @ApiHeader({ name: 'if-match', required: false, description: 'the centre version last read' })
@@ -87,7 +95,7 @@ export class CentresController {
     @Param('centreId') centreId: string,
     @Body() body: RelocateCentreBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
     const { provinceCode, districtCode, tambonCode } = body.area;
@@ -96,15 +104,16 @@ export class CentresController {
       centreId,
       area: { provinceCode, districtCode, tambonCode },
       reason: body.reason,
-      relocatedBy: actorFrom(clientId).id,
+      relocatedBy: actorOf(caller).id,
       relocatedAt: bangkokNow(),
     };
-    const version = await this.change(centreId, command, clientId, optionalExpectedVersion(ifMatch));
+    const version = await this.change(centreId, command, caller, optionalExpectedVersion(ifMatch));
     response.setHeader('ETag', `"${version}"`);
     return { centreId, version };
   }
 
   @Post(':centreId/closure')
+  @Allow('budgets.manage', CentreInPath)
   @HttpCode(200)
   @ApiOperation({ summary: 'Close a centre: no budget is allocated to it again; what it granted is still paid' })
   @ApiHeader({ name: 'if-match', required: false, description: 'the centre version last read' })
@@ -114,18 +123,18 @@ export class CentresController {
     @Param('centreId') centreId: string,
     @Body() body: CloseCentreBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const command: CentreCommand = { type: 'CloseCentre', centreId, reason: body.reason, closedBy: actorFrom(clientId).id, closedAt: bangkokNow() };
-    const version = await this.change(centreId, command, clientId, optionalExpectedVersion(ifMatch));
+    const command: CentreCommand = { type: 'CloseCentre', centreId, reason: body.reason, closedBy: actorOf(caller).id, closedAt: bangkokNow() };
+    const version = await this.change(centreId, command, caller, optionalExpectedVersion(ifMatch));
     response.setHeader('ETag', `"${version}"`);
     return { centreId, version };
   }
 
   /** Decides on the centre's stream, then brings its listing up to the version appended. */
-  private async change(centreId: string, command: CentreCommand, clientId: string | undefined, expectedVersion?: number): Promise<number> {
-    const change = await this.commands.decide<CentreState>(centreStream(centreId), centreDecider, [command], actorFrom(clientId), {
+  private async change(centreId: string, command: CentreCommand, caller: Principal, expectedVersion?: number): Promise<number> {
+    const change = await this.commands.decide<CentreState>(centreStream(centreId), centreDecider, [command], actorOf(caller), {
       expectedVersion,
       retries: expectedVersion === undefined ? 3 : 0,
     });

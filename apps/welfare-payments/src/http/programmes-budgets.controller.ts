@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { fold, NotFoundError } from '@khu-siao/decider';
 import { EventStore } from '@khu-siao/event-store';
@@ -15,15 +15,18 @@ import {
   type ProgrammeEvent,
 } from '@khu-siao/welfare-payments-domain';
 import { bangkokNow } from '../command-handling/clock';
-import { actorFrom, optionalExpectedVersion } from '../command-handling/http-edges';
+import { optionalExpectedVersion } from '../command-handling/http-edges';
 import { budgetStream, programmeStream } from '../command-handling/streams';
 import { WelfareCommands } from '../command-handling/welfare-commands';
 import { CentreRegister } from '../reading/centre-register';
 import { WelfareRecords } from '../reading/welfare-records';
+import { Allow, Caller, NoArea, actorOf } from '@khu-siao/service-runtime';
+import type { Principal } from '@khu-siao/security';
 import { AllocateBudgetBody, BudgetMovementBody, DefineProgrammeBody } from './bodies';
+import { BudgetCentre, KhonKaen, PayingCentreInBody } from './welfare-areas';
 
 @ApiTags('programmes and budgets')
-@ApiHeader({ name: 'x-client-id', required: false, description: 'the integrating client, kept as the actor' })
+@ApiBearerAuth()
 @Controller()
 export class ProgrammesBudgetsController {
   constructor(
@@ -34,15 +37,16 @@ export class ProgrammesBudgetsController {
   ) {}
 
   @Post('programmes')
+  @Allow('programmes.manage', KhonKaen)
   @ApiOperation({ summary: 'Define an assistance programme (who it pays, its standard amount)' })
   @ApiCreatedResponse({ description: 'defined; ETag is its version' })
   @ApiConflictResponse({ description: 'the programme is already defined' })
   async defineProgramme(
     @Body() body: DefineProgrammeBody,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const actor = actorFrom(clientId);
+    const actor = actorOf(caller);
     const command: ProgrammeCommand = {
       type: 'DefineProgramme',
       programmeId: body.programmeId,
@@ -60,6 +64,7 @@ export class ProgrammesBudgetsController {
   }
 
   @Get('programmes/:programmeId')
+  @Allow('programmes.read', NoArea)
   @ApiOperation({ summary: 'A programme' })
   @ApiNotFoundResponse({ description: 'no such programme' })
   async programme(@Param('programmeId') programmeId: string, @Res({ passthrough: true }) response: Response) {
@@ -70,16 +75,17 @@ export class ProgrammesBudgetsController {
   }
 
   @Post('budgets')
+  @Allow('budgets.manage', PayingCentreInBody)
   @ApiOperation({ summary: "Allocate a centre's budget for a programme in a fiscal year" })
   @ApiCreatedResponse({ description: 'allocated; the budget id is centre:FYyyyy:programme' })
   @ApiNotFoundResponse({ description: 'a centre not on the register, or an unknown programme' })
   @ApiConflictResponse({ description: 'already allocated (top it up instead), or the centre or the programme is closed' })
   async allocate(
     @Body() body: AllocateBudgetBody,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const actor = actorFrom(clientId);
+    const actor = actorOf(caller);
     const budgetId = budgetIdFor(body);
     const command: BudgetCommand = {
       type: 'AllocateBudget',
@@ -103,6 +109,7 @@ export class ProgrammesBudgetsController {
   }
 
   @Post('budgets/:budgetId/top-ups')
+  @Allow('budgets.manage', BudgetCentre)
   @HttpCode(200)
   @ApiOperation({ summary: 'Top up a budget' })
   @ApiHeader({ name: 'if-match', required: false, description: 'the budget version last read' })
@@ -111,13 +118,14 @@ export class ProgrammesBudgetsController {
     @Param('budgetId') budgetId: string,
     @Body() body: BudgetMovementBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.move('TopUpBudget', budgetId, body, ifMatch, clientId, response);
+    return this.move('TopUpBudget', budgetId, body, ifMatch, caller, response);
   }
 
   @Post('budgets/:budgetId/withdrawals')
+  @Allow('budgets.manage', BudgetCentre)
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw unreserved funds from a budget' })
   @ApiHeader({ name: 'if-match', required: false, description: 'the budget version last read' })
@@ -126,13 +134,14 @@ export class ProgrammesBudgetsController {
     @Param('budgetId') budgetId: string,
     @Body() body: BudgetMovementBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.move('WithdrawFromBudget', budgetId, body, ifMatch, clientId, response);
+    return this.move('WithdrawFromBudget', budgetId, body, ifMatch, caller, response);
   }
 
   @Get('budgets/:budgetId')
+  @Allow('budgets.read', BudgetCentre)
   @ApiOperation({ summary: 'A budget: funded, reserved by grants, available' })
   @ApiNotFoundResponse({ description: 'no such budget' })
   async budget(@Param('budgetId') budgetId: string, @Res({ passthrough: true }) response: Response) {
@@ -149,10 +158,10 @@ export class ProgrammesBudgetsController {
     budgetId: string,
     body: BudgetMovementBody,
     ifMatch: string | undefined,
-    clientId: string | undefined,
+    caller: Principal,
     response: Response,
   ) {
-    const actor = actorFrom(clientId);
+    const actor = actorOf(caller);
     const command: BudgetCommand = { type, budgetId, amount: body.amount, reason: body.reason, by: actor.id, at: bangkokNow() };
     const change = await this.commands.decide(budgetStream(budgetId), budgetDecider, [command], actor, {
       expectedVersion: optionalExpectedVersion(ifMatch),

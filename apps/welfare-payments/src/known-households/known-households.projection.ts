@@ -2,16 +2,23 @@ import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { EventEnvelope } from '@khu-siao/contracts';
 import { isDuplicateKeyError } from '@khu-siao/event-store';
-import { WelfareRecords } from '../reading/welfare-records';
+import { WelfareRecords, type KnownHousehold } from '../reading/welfare-records';
 
-/** The household events that change whether and how a household is known here. */
-const statusAfter: Readonly<Record<string, string>> = {
+/**
+ * The household events that change whether and how a household is known here. Only the type and the version are
+ * read: no member, name or address (sealed since schema version 2) is kept by this service.
+ */
+const statusAfter: Readonly<Record<string, KnownHousehold['status']>> = {
   HouseholdRegistered: 'registered',
   HouseholdGraduated: 'graduated',
   HouseholdCaseClosed: 'closed',
+  HouseholdErased: 'erased',
 };
 
-/** Keeps the households this service knows (id and status), so a grant to an unknown household answers 404. */
+/**
+ * Keeps the households this service knows (id and status), so a grant to an unknown household answers 404 and one
+ * to an erased household 409; the grants it was given before stay as they were.
+ */
 @Controller()
 export class KnownHouseholdsProjection {
   constructor(private readonly records: WelfareRecords) {}

@@ -8,7 +8,8 @@ import { budgetStream, grantStream, programmeStream } from '../command-handling/
 
 export interface KnownHousehold {
   _id: string;
-  status: string;
+  /** `erased`: its personal data was erased at the households service (PDPA); it is given no new grant. */
+  status: 'registered' | 'graduated' | 'closed' | 'erased';
   version: number;
 }
 /** Which budget streams belong to a centre: written before the budget's first append. */
@@ -51,7 +52,12 @@ export class WelfareRecords implements OnModuleInit {
   }
 
   async householdKnown(householdId: string): Promise<boolean> {
-    return (await this.households.findOne({ _id: householdId })) !== null;
+    return (await this.householdStatus(householdId)) !== null;
+  }
+
+  /** The household's status as last heard from the households service; null when never heard of. */
+  async householdStatus(householdId: string): Promise<KnownHousehold['status'] | null> {
+    return (await this.households.findOne({ _id: householdId }, { projection: { status: 1 } }))?.status ?? null;
   }
 
   async noteBudget(budgetId: string, centreId: string): Promise<void> {

@@ -51,7 +51,7 @@ export function grantBudgetId(command: Pick<GrantAssistance, 'centreId' | 'progr
 }
 
 function grantAssistance(command: GrantAssistance, state: GrantState): GrantEvent[] {
-  const { grantId, programmeId, programme, centreId, recipient, recipientFound, amount, reason, approvedBy, grantedAt } = command;
+  const { grantId, programmeId, programme, centreId, recipient, recipientFound, recipientErased, amount, reason, approvedBy, grantedAt } = command;
   refuseIfAny([
     ...textIssues({ grantId, programmeId, centreId, approvedBy }, 200),
     ...recipientIssues(recipient),
@@ -68,6 +68,7 @@ function grantAssistance(command: GrantAssistance, state: GrantState): GrantEven
     if (isSameGrant(state, { programmeId, centreId, recipient, amount: granted })) return [];
     throw new IllegalStateError(`grant ${grantId} is already recorded, for other terms`);
   }
+  if (recipientErased) throw new IllegalStateError(`${recipient.kind} ${recipientIdOf(recipient)} was erased: it is given no new grant`);
   if (programme.status === 'closed') throw new IllegalStateError(`programme ${programmeId} is closed: it makes no new grants`);
   const budgetId = grantBudgetId(command);
   const data = { grantId, programmeId, centreId, recipient, amount: granted, reason, approvedBy, budgetId, grantedAt };

@@ -19,6 +19,8 @@ export interface GrantAssistance {
   readonly recipient: Recipient;
   /** Whether the household (or centre) receiving the help is on the register. */
   readonly recipientFound: boolean;
+  /** The household's personal data was erased (PDPA): its case has ended, so it is given no new grant. */
+  readonly recipientErased?: boolean;
   /** Whole satang; leave out to grant the programme's standard amount. */
   readonly amount?: Satang;
   readonly reason: string;

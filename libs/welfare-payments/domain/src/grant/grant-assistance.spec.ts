@@ -81,9 +81,17 @@ describe('granting assistance', () => {
       .thenThrows(IllegalStateError, 'programme family-grant is closed: it makes no new grants');
   });
 
+  it('refuses a new grant to a household whose personal data was erased (its case has ended)', () => {
+    given()
+      .when({ ...grantAssistance, recipientErased: true })
+      .thenThrows(IllegalStateError, 'household hh-1 was erased: it is given no new grant');
+  });
+
   it('records nothing when the same grant is asked again (its reply lost after the reservation)', () => {
     given(granted()).when(grantAssistance).then();
     given(granted(), cancelled).when(grantAssistance).then();
+    // A grant recorded before the household was erased stays as it was.
+    given(granted()).when({ ...grantAssistance, recipientErased: true }).then();
   });
 
   it('refuses a grant id already used for other terms', () => {

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { NotFoundError } from '@khu-siao/decider';
+import { NoArea, type AreaResolver } from '@khu-siao/service-runtime';
+import type { ResourceArea } from '@khu-siao/security';
+import { khonKaenProvinceCode } from '@khu-siao/welfare-payments-domain';
+import { CentreRegister } from '../reading/centre-register';
+import { WelfareRecords } from '../reading/welfare-records';
+
+/**
+ * Where welfare money lies: with the centre that pays it. A centre's area is its id (a tambon welfare officer acts
+ * for one centre) and its codes on the register (an administrator or auditor acts for the province).
+ */
+@Injectable()
+export class CentreAreas {
+  constructor(private readonly register: CentreRegister) {}
+
+  async of(centreId: unknown): Promise<ResourceArea> {
+    if (typeof centreId !== 'string') return { centreId: '' };
+    const { state } = await this.register.centre(centreId);
+    if (state.status === 'unregistered') throw new NotFoundError('centre', centreId);
+    const { provinceCode, districtCode, tambonCode } = state.area;
+    return { centreId, provinceCode, districtCode, tambonCode };
+  }
+}
+
+const bodyOf = (request: Request) => (request.body ?? {}) as Record<string, unknown>;
+
+/** `/centres/:centreId/…`: the centre itself. */
+@Injectable()
+export class CentreInPath implements AreaResolver {
+  constructor(private readonly centres: CentreAreas) {}
+
+  areaOf(request: Request) {
+    return this.centres.of(request.params['centreId']);
+  }
+}
+
+/** A body naming the centre that pays (`centreId`): a budget's allocation, a grant. */
+@Injectable()
+export class PayingCentreInBody implements AreaResolver {
+  constructor(private readonly centres: CentreAreas) {}
+
+  areaOf(request: Request) {
+    return this.centres.of(bodyOf(request)['centreId']);
+  }
+}
+
+/** `/budgets/:budgetId…`: the centre the budget was allocated to. */
+@Injectable()
+export class BudgetCentre implements AreaResolver {
+  constructor(
+    private readonly records: WelfareRecords,
+    private readonly centres: CentreAreas,
+  ) {}
+
+  async areaOf(request: Request) {
+    const budgetId = String(request.params['budgetId']);
+    const budget = await this.records.budgets.findOne({ _id: budgetId });
+    if (!budget) throw new NotFoundError('budget', budgetId);
+    return this.centres.of(budget.centreId);
+  }
+}
+
+/** `/grants/:grantId…`: the centre that pays the grant. */
+@Injectable()
+export class GrantCentre implements AreaResolver {
+  constructor(
+    private readonly records: WelfareRecords,
+    private readonly centres: CentreAreas,
+  ) {}
+
+  async areaOf(request: Request) {
+    const grantId = String(request.params['grantId']);
+    const grant = await this.records.grants.findOne({ _id: grantId });
+    if (!grant) throw new NotFoundError('grant', grantId);
+    return this.centres.of(grant.centreId);
+  }
+}
+
+/**
+ * A centre to be registered lies in the province its body names (malformed codes: in no province, so refused before
+ * the body is read; the district and tambon are checked by the register itself).
+ */
+@Injectable()
+export class RequestedCentreArea implements AreaResolver {
+  areaOf(request: Request): ResourceArea {
+    const { centreId, area } = bodyOf(request);
+    const provinceCode = (area as { provinceCode?: unknown } | undefined)?.provinceCode;
+    return { centreId: String(centreId), provinceCode: typeof provinceCode === 'string' && /^\d{2}$/.test(provinceCode) ? provinceCode : 'unknown' };
+  }
+}
+
+/**
+ * What the whole register holds lies in Khon Kaen (its only province): programmes, the listing of centres (by the
+ * district and tambon asked for), a household's assistance history (every grant of it paid by a Khon Kaen centre).
+ */
+@Injectable()
+export class KhonKaen implements AreaResolver {
+  areaOf(request: Request): ResourceArea {
+    const code = (name: string) => (typeof request.query[name] === 'string' ? { [name]: request.query[name] as string } : {});
+    return { provinceCode: khonKaenProvinceCode, ...code('districtCode'), ...code('tambonCode') };
+  }
+}
+
+export const welfareAreas = [NoArea, CentreAreas, CentreInPath, PayingCentreInBody, BudgetCentre, GrantCentre, RequestedCentreArea, KhonKaen];
