@@ -19,7 +19,7 @@ export class ProjectionsController {
   ) {}
 
   @Get()
-  @Allow('reports.readRollups', NoArea)
+  @Allow('reports.readProjectionStatus', NoArea)
   @ApiOperation({
     summary:
       'How far the read model is: its generation, the archive position it reached, events not projected yet, and the Kafka messages not consumed yet per topic',
@@ -29,7 +29,7 @@ export class ProjectionsController {
   }
 
   @Sse('changes')
-  @Allow('reports.readRollups', NoArea)
+  @Allow('reports.readProjectionStatus', NoArea)
   @ApiOperation({
     summary:
       'Server-Sent Events: `projected` with {generation, position} each time the read model moves on (at most 4 a second), so a dashboard refreshes without reloading',

@@ -84,6 +84,11 @@ export const accessRules: Readonly<Record<Operation, AccessRule>> = {
   },
   // Rebuilding a read model changes no figure (the rebuild is compared with the live model before it is switched in).
   'reports.rebuild': { roles: { provincialAdministrator: 'anywhere' }, personalData: false },
+  // How far the read model is, and its change notifications: no figure of any area, so no area applies.
+  'reports.readProjectionStatus': {
+    roles: { ministryAnalyst: 'anywhere', provincialAdministrator: 'anywhere', districtOfficer: 'anywhere', auditor: 'anywhere' },
+    personalData: false,
+  },
   'audit.readPersonalDataAccess': { roles: inArea('auditor'), personalData: false },
   'agencies.manageClients': { roles: inArea('provincialAdministrator'), personalData: false },
 };

@@ -40,6 +40,7 @@ export const operations = [
   // reporting, audit, administration
   'reports.readRollups',
   'reports.rebuild',
+  'reports.readProjectionStatus',
   'audit.readPersonalDataAccess',
   'agencies.manageClients',
   'households.erase',
