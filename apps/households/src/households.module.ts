@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { SERVICE_CONFIG, type ServiceConfig } from '@khu-siao/service-runtime';
+import { HouseholdArea, ImportArea, RegistrationArea, SearchArea } from './access/household-areas';
 import { CaseFileController } from './case-file/case-file.controller';
 import { HandleHouseholdHandler } from './command-handling/handle-household';
 import { HouseholdCommands } from './command-handling/household-commands';
@@ -10,6 +11,7 @@ import { HouseholdListing, HouseholdListingSchema } from './listing/household-li
 import { HouseholdListingProjection } from './listing/household-listing.projection';
 import { HouseholdSearchController } from './listing/household-search.controller';
 import { NationalIdRegister } from './national-ids/national-id-register';
+import { PersonalData } from './personal-data/personal-data';
 import { HouseholdReadingController } from './reading/household-reading.controller';
 import { RegistryController } from './registry/registry.controller';
 
@@ -24,7 +26,22 @@ import { RegistryController } from './registry/registry.controller';
   ],
   controllers: [
     RegistryController,
-    HouseholdImportController, CaseFileController, HouseholdSearchController, HouseholdReadingController, HouseholdListingProjection],
-  providers: [HandleHouseholdHandler, HouseholdCommands, NationalIdRegister, HouseholdImport],
+    HouseholdImportController,
+    CaseFileController,
+    HouseholdSearchController,
+    HouseholdReadingController,
+    HouseholdListingProjection,
+  ],
+  providers: [
+    HandleHouseholdHandler,
+    HouseholdCommands,
+    NationalIdRegister,
+    PersonalData,
+    HouseholdImport,
+    HouseholdArea,
+    RegistrationArea,
+    ImportArea,
+    SearchArea,
+  ],
 })
 export class HouseholdsModule {}

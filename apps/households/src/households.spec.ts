@@ -1,3 +1,4 @@
+import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
 import { createTestContext, type TestContext, jsonCall } from '@khu-siao/testing';
 import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
 import { HouseholdsModule } from './households.module';
@@ -8,6 +9,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('the households service', () => {
   let context: TestContext;
   let service: ServiceInProcess;
+  /** A district officer of Mueang Khon Kaen (4001), where every household here lies unless said otherwise. */
+  let officer: AuthHeaders;
+  let administrator: AuthHeaders;
 
   beforeAll(async () => {
     context = await createTestContext('households');
@@ -15,19 +19,23 @@ describe('the households service', () => {
       service: 'households',
       bodyLimit: '20mb',
       openApi: { title: 'households', description: 'spec' },
-      consumes: { group: 'households-listing', from: ['households'] },
+      consumes: { group: 'households-listing', from: ['households', 'pairings'] },
+      identityProvider: true,
     });
+    const signIn = new LocalSignIn(context.securityEnv);
+    officer = await signIn.districtOfficer('4001');
+    administrator = await signIn.provincialAdministrator('40');
   });
   afterAll(async () => {
     await service.close();
     await context.close();
   });
 
-  const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-    jsonCall(service.baseUrl, method, path, body, headers);
+  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    jsonCall(service.baseUrl, method, path, body, { ...officer, ...headers });
 
-  async function register(serial: number, overrides: Record<string, unknown> = {}) {
-    const created = await call('POST', '/households', registration(serial, overrides));
+  async function register(serial: number, overrides: Record<string, unknown> = {}, as: AuthHeaders = officer) {
+    const created = await call('POST', '/households', registration(serial, overrides), as);
     expect(created.status).toBe(201);
     return created.body as { householdId: string; version: number };
   }
@@ -72,7 +80,7 @@ describe('the households service', () => {
       'HouseholdAssessed',
       'HouseholdGraduated',
     ]);
-    expect(timeline.body.entries[1]).toMatchObject({ occurredAt: '2022-01-27T00:00:00+07:00', actor: { kind: 'client' } });
+    expect(timeline.body.entries[1]).toMatchObject({ occurredAt: '2022-01-27T00:00:00+07:00', actor: { kind: 'person' } });
     expect(JSON.stringify(timeline.body)).not.toContain(nationalId(1000));
   });
 
@@ -104,19 +112,29 @@ describe('the households service', () => {
 
   it('answers bad input with 400 naming each field: check digit, unknown area, missing fields', async () => {
     const badId = `${nationalId(3000).slice(0, 12)}${(Number(nationalId(3000).slice(12)) + 1) % 10}`;
-    const response = await call('POST', '/households', {
-      source: 'tpmap',
-      address: { area: { provinceCode: '40', districtCode: '4027', tambonCode: '402701', villageCode: '40270101' } },
-      members: [{ ...member(3000, { nationalId: badId }), firstName: undefined }],
-    });
+    const response = await call(
+      'POST',
+      '/households',
+      {
+        source: 'tpmap',
+        address: { area: { provinceCode: '40', districtCode: '4027', tambonCode: '402701', villageCode: '40270101' } },
+        members: [{ ...member(3000, { nationalId: badId }), firstName: undefined }],
+      },
+      administrator,
+    );
     expect(response.status).toBe(400);
     const fields = response.body.errors.map((error: { field: string }) => error.field);
     expect(fields).toContain('members.0.firstName');
-    const domain = await call('POST', '/households', {
-      ...registration(3000),
-      address: { area: { provinceCode: '40', districtCode: '4027', tambonCode: '402701', villageCode: '40270101' } },
-      members: [member(3000, { nationalId: badId })],
-    });
+    const domain = await call(
+      'POST',
+      '/households',
+      {
+        ...registration(3000),
+        address: { area: { provinceCode: '40', districtCode: '4027', tambonCode: '402701', villageCode: '40270101' } },
+        members: [member(3000, { nationalId: badId })],
+      },
+      administrator,
+    );
     expect(domain.status).toBe(400);
     expect(domain.body.errors.map((error: { field: string }) => error.field)).toEqual(
       expect.arrayContaining(['address.area.districtCode', 'members.0.nationalId']),
@@ -141,26 +159,29 @@ describe('the households service', () => {
   });
 
   it('finds households by area, classification and failed dimension once the listing has caught up', async () => {
-    const { householdId } = await register(5000, {
-      address: { area: { provinceCode: '40', districtCode: '4029', tambonCode: '402901', villageCode: '40290102' } },
-    });
+    const { householdId } = await register(
+      5000,
+      { address: { area: { provinceCode: '40', districtCode: '4029', tambonCode: '402901', villageCode: '40290102' } } },
+      administrator,
+    );
     const assessed = await call(
       'POST',
       `/households/${householdId}/assessments`,
       assessment('a-1', '2022-01-27', { livingConditions: ['leaking roof'], income: ['below the line'] }),
-      { 'if-match': '"1"' },
+      { ...(await new LocalSignIn(context.securityEnv).districtOfficer('4029')), 'if-match': '"1"' },
     );
     expect(assessed.status).toBe(200);
     const query = '/households?districtCode=4029&failedDimension=income&classification=vulnerable';
-    let found = await call('GET', query);
+    let found = await call('GET', query, undefined, administrator);
     const deadline = Date.now() + 20_000;
     while (found.body.total === 0 && Date.now() < deadline) {
       await sleep(100);
-      found = await call('GET', query);
+      found = await call('GET', query, undefined, administrator);
     }
     expect(found.body.total).toBe(1);
     expect(found.body.items[0]).toMatchObject({ householdId, version: 2, classification: 'vulnerable', processStep: 'lifeCompass' });
     expect(found.body.items[0]).not.toHaveProperty('state');
-    expect((await call('GET', '/households?districtCode=4029&$where=1')).status).toBe(400);
+    expect(JSON.stringify(found.body)).not.toContain(nationalId(5000).slice(-4));
+    expect((await call('GET', '/households?districtCode=4029&$where=1', undefined, administrator)).status).toBe(400);
   });
 });

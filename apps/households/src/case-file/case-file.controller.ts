@@ -1,6 +1,9 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { Principal } from '@khu-siao/security';
+import { Allow, Caller, actorOf } from '@khu-siao/service-runtime';
+import { HouseholdArea } from '../access/household-areas';
 import { AssessBody, OverrideBody } from '../assessment/assessment-body';
 import type { HouseholdChange } from '../command-handling/handle-household';
 import { HouseholdCommands } from '../command-handling/household-commands';
@@ -10,50 +13,53 @@ import { CloseCaseBody, GraduateBody } from './case-body';
 /** The household's case after pinpointing: assessments, the life compass, its progress, and how the case ends. */
 @ApiTags('case file')
 @ApiHeader({ name: 'if-match', required: true, description: 'the household version last read' })
-@ApiHeader({ name: 'x-client-id', required: false, description: 'the integrating client, kept as the actor' })
 @Controller('households/:householdId')
 export class CaseFileController {
   constructor(private readonly household: HouseholdCommands) {}
 
   @Post('assessments')
+  @Allow('households.assess', HouseholdArea)
   @HttpCode(200)
   @ApiOperation({ summary: 'Assess the household in the 5 TPMAP dimensions (HouseholdAssessed)' })
   assess(
     @Param('householdId', ParseUUIDPipe) householdId: string,
     @Body() body: AssessBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    return this.household.change({ householdId, ifMatch, clientId, response }, { type: 'AssessHousehold', ...body });
+    return this.household.change({ householdId, ifMatch, actor: actorOf(caller), response }, { type: 'AssessHousehold', ...body });
   }
 
   @Post('classification-overrides')
+  @Allow('households.overrideClassification', HouseholdArea)
   @HttpCode(200)
   @ApiOperation({ summary: "Override the derived classification, with the official's reason" })
   override(
     @Param('householdId', ParseUUIDPipe) householdId: string,
     @Body() body: OverrideBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    return this.household.change({ householdId, ifMatch, clientId, response }, { type: 'OverrideClassification', ...body });
+    return this.household.change({ householdId, ifMatch, actor: actorOf(caller), response }, { type: 'OverrideClassification', ...body });
   }
 
   @Put('life-plan')
+  @Allow('households.planLife', HouseholdArea)
   @ApiOperation({ summary: 'Draw up (or redraw) the life compass: goals per dimension and their actions' })
   drawUpPlan(
     @Param('householdId', ParseUUIDPipe) householdId: string,
     @Body() body: LifePlanBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    return this.household.change({ householdId, ifMatch, clientId, response }, { type: 'DrawUpLifePlan', ...body });
+    return this.household.change({ householdId, ifMatch, actor: actorOf(caller), response }, { type: 'DrawUpLifePlan', ...body });
   }
 
   @Post('life-plan/actions/:actionId/progress')
+  @Allow('households.planLife', HouseholdArea)
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the progress of one action of the life compass' })
   progress(
@@ -61,35 +67,37 @@ export class CaseFileController {
     @Param('actionId') actionId: string,
     @Body() body: ProgressBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    return this.household.change({ householdId, ifMatch, clientId, response }, { type: 'RecordActionProgress', actionId, ...body });
+    return this.household.change({ householdId, ifMatch, actor: actorOf(caller), response }, { type: 'RecordActionProgress', actionId, ...body });
   }
 
   @Post('graduation')
+  @Allow('households.graduate', HouseholdArea)
   @HttpCode(200)
   @ApiOperation({ summary: 'Graduate the household: no failed dimension and every plan action done' })
   graduate(
     @Param('householdId', ParseUUIDPipe) householdId: string,
     @Body() body: GraduateBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    return this.household.change({ householdId, ifMatch, clientId, response }, { type: 'GraduateHousehold', ...body });
+    return this.household.change({ householdId, ifMatch, actor: actorOf(caller), response }, { type: 'GraduateHousehold', ...body });
   }
 
   @Post('closure')
+  @Allow('households.close', HouseholdArea)
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the case for another reason (moved away, died, refused, other)' })
   close(
     @Param('householdId', ParseUUIDPipe) householdId: string,
     @Body() body: CloseCaseBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    return this.household.change({ householdId, ifMatch, clientId, response }, { type: 'CloseCase', ...body });
+    return this.household.change({ householdId, ifMatch, actor: actorOf(caller), response }, { type: 'CloseCase', ...body });
   }
 }

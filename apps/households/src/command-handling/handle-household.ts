@@ -5,14 +5,15 @@ import { EventStore, StreamConflictError, eventIdsFor, streamIdOf } from '@khu-s
 import { householdDecider, type HouseholdCommand, type HouseholdEvent, type HouseholdState } from '@khu-siao/households-domain';
 import { pendingEventsFor, type DecidedEvent } from '@khu-siao/service-runtime';
 import { NationalIdRegister } from '../national-ids/national-id-register';
+import { PersonalData } from '../personal-data/personal-data';
 import { householdStream } from './household-stream';
 
 /** A command for one household, as the HTTP edge hands it over. */
 export class HandleHousehold {
   constructor(
     readonly householdId: string,
-    /** The version the client last saw (If-Match); 0 to register a new household. */
-    readonly expectedVersion: number,
+    /** The version the client last saw (If-Match); 0 to register a new household; `current` whatever it is now. */
+    readonly expectedVersion: number | 'current',
     readonly command: HouseholdCommand,
     readonly actor: Actor,
     /** A client's Idempotency-Key: a retried request produces the same event ids and is appended once. */
@@ -27,25 +28,25 @@ export interface HouseholdChange {
   readonly changed: boolean;
 }
 
-/** Load, decide, claim national IDs, append: the one path every household command takes. */
+/** Load and open, decide, claim national IDs, seal, append: the one path every household command takes. */
 @CommandHandler(HandleHousehold)
 export class HandleHouseholdHandler implements ICommandHandler<HandleHousehold, HouseholdChange> {
   constructor(
     private readonly store: EventStore,
     private readonly nationalIds: NationalIdRegister,
+    private readonly personalData: PersonalData,
   ) {}
 
-  async execute({ householdId, expectedVersion, command, actor, idempotencyKey }: HandleHousehold): Promise<HouseholdChange> {
+  async execute({ householdId, command, actor, idempotencyKey, ...request }: HandleHousehold): Promise<HouseholdChange> {
     const stream = householdStream(householdId);
-    const { version, events } = await this.store.readStream(stream);
+    const { version, stored, events } = await this.personalData.load(householdId);
     if (version === 0 && command.type !== 'RegisterHousehold') throw new NotFoundError('household', householdId);
-    if (version !== expectedVersion) {
-      // A retry of a request that already went through is answered, not refused.
-      const [firstId] = idempotencyKey ? eventIdsFor(1, idempotencyKey) : [];
-      if (firstId && events.some((event) => event.eventId === firstId)) return { householdId, version, changed: false };
-      throw new StreamConflictError(streamIdOf(stream), expectedVersion, version);
-    }
-    const state = fold(householdDecider, events as unknown as HouseholdEvent[]);
+    // A retry of a request that already went through is answered, not refused.
+    const [firstId] = idempotencyKey ? eventIdsFor(1, idempotencyKey) : [];
+    if (firstId && stored.some((event) => event.eventId === firstId)) return { householdId, version, changed: false };
+    const expectedVersion = request.expectedVersion === 'current' ? version : request.expectedVersion;
+    if (version !== expectedVersion) throw new StreamConflictError(streamIdOf(stream), expectedVersion, version);
+    const state = fold(householdDecider, events);
     const decided = householdDecider.decide(command, state);
     if (decided.length === 0) return { householdId, version, changed: false };
     const before = nationalIdsOf(state);
@@ -55,23 +56,28 @@ export class HandleHouseholdHandler implements ICommandHandler<HandleHousehold, 
     await this.nationalIds.claim(householdId, added);
     let appended;
     try {
-      appended = await this.store.append(stream, expectedVersion, pendingEventsFor(decided, actor, { idempotencyKey, occurredAt }));
+      const sealed = await this.personalData.seal(householdId, decided);
+      appended = await this.store.append(stream, expectedVersion, pendingEventsFor(sealed, actor, { idempotencyKey, occurredAt }));
     } catch (error) {
       await this.nationalIds.release(householdId, added);
       throw error;
     }
     await this.nationalIds.release(householdId, removed);
+    if (decided.at(-1)?.type === 'HouseholdErased') await this.personalData.finishErasure(householdId);
     return { householdId, version: appended.nextExpectedVersion, changed: appended.appended };
   }
 }
 
+/** The clear IDs of the members (an erased household has none left to claim or release). */
 function nationalIdsOf(state: HouseholdState): Set<string> {
-  return new Set(state.status === 'unregistered' ? [] : state.members.map((member) => member.nationalId));
+  return new Set(state.status === 'unregistered' ? [] : state.members.map((member) => member.nationalId).filter(isClear));
 }
+
+const isClear = (value: unknown): value is string => typeof value === 'string';
 
 function nationalIdsAfter(events: readonly HouseholdEvent[]): Set<string> | undefined {
   const last = [...events].reverse().find((event) => event.type === 'HouseholdRegistered' || event.type === 'HouseholdMembersUpdated');
-  return last && 'members' in last.data ? new Set(last.data.members.map((member) => member.nationalId)) : undefined;
+  return last && 'members' in last.data ? new Set(last.data.members.map((member) => member.nationalId).filter(isClear)) : undefined;
 }
 
 /** The date an event happened in the world, where its payload names one (visits and assessments are often logged late). */

@@ -3,12 +3,13 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import type { HouseholdCommand } from '@khu-siao/households-domain';
 import { HandleHousehold, type HouseholdChange } from './handle-household';
-import { actorFrom, expectedVersionFrom, versioned } from './http-versions';
+import type { Actor } from '@khu-siao/contracts';
+import { expectedVersionFrom, versioned } from './http-versions';
 
 export interface CommandRequest {
   readonly householdId: string;
   readonly ifMatch: string | undefined;
-  readonly clientId: string | undefined;
+  readonly actor: Actor;
   readonly idempotencyKey?: string;
   readonly response: Response;
 }
@@ -24,7 +25,7 @@ export class HouseholdCommands {
         request.householdId,
         expectedVersionFrom(request.ifMatch),
         command,
-        actorFrom(request.clientId),
+        request.actor,
         request.idempotencyKey,
       ),
     );

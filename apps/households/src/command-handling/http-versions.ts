@@ -1,6 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
-import type { Actor } from '@khu-siao/contracts';
 import type { HouseholdChange } from './handle-household';
 
 /**
@@ -14,12 +13,6 @@ export function expectedVersionFrom(ifMatch: string | undefined): number {
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
   if (!match) throw new HttpException('If-Match must be a household version such as "3"', HttpStatus.BAD_REQUEST);
   return Number(match[1]);
-}
-
-/** Until sign-in exists, the calling client names itself; the name is kept as the actor of its events. */
-export function actorFrom(clientId: string | undefined): Actor {
-  const id = clientId && /^[A-Za-z0-9._:@-]{1,100}$/.test(clientId) ? clientId : 'anonymous';
-  return { kind: 'client', id };
 }
 
 /** Answers a change with the household's new version, also as its ETag for the next If-Match. */

@@ -1,7 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InvalidCommandError } from '@khu-siao/decider';
-import { actorFrom } from '../command-handling/http-versions';
+import type { Principal } from '@khu-siao/security';
+import { Allow, Caller, actorOf } from '@khu-siao/service-runtime';
+import { ImportArea } from '../access/household-areas';
 import { HouseholdImport, type ImportReport } from './household-import';
 import { CsvUnreadable, readTpmapCsv, tpmapColumns } from './tpmap-csv';
 
@@ -12,6 +14,7 @@ export class HouseholdImportController {
 
   @Post()
   @HttpCode(200)
+  @Allow('households.import', ImportArea)
   @ApiOperation({
     summary: 'Import a TPMAP-style CSV of target households (one row per member)',
     description:
@@ -22,12 +25,12 @@ export class HouseholdImportController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string' } })
   @ApiOkResponse({ description: 'the import report' })
-  async import(@Body() body: unknown, @Headers('x-client-id') clientId: string | undefined): Promise<ImportReport> {
+  async import(@Body() body: unknown, @Caller() caller: Principal): Promise<ImportReport> {
     if (typeof body !== 'string') {
       throw new InvalidCommandError([{ field: 'body', message: 'must be a CSV file sent as text/csv' }]);
     }
     try {
-      return await this.imports.run(readTpmapCsv(body), actorFrom(clientId));
+      return await this.imports.run(readTpmapCsv(body), actorOf(caller));
     } catch (error) {
       if (error instanceof CsvUnreadable) throw new InvalidCommandError([{ field: 'body', message: error.message }]);
       throw error;

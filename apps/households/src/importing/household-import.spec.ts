@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
 import { createTestContext, type TestContext } from '@khu-siao/testing';
 import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
 import { HouseholdsModule } from '../households.module';
@@ -65,6 +66,8 @@ function tpmapFile(households = 5_100, prefix = 'KK', serialOffset = 0): { csv: 
 describe('importing a TPMAP file', () => {
   let context: TestContext;
   let service: ServiceInProcess;
+  /** The file spans two districts (its bad rows name another): only the province's administrator covers it. */
+  let administrator: AuthHeaders;
   const { csv, badLines } = tpmapFile();
 
   beforeAll(async () => {
@@ -75,6 +78,7 @@ describe('importing a TPMAP file', () => {
       acceptsCsv: true,
       openApi: { title: 'households', description: 'spec' },
     });
+    administrator = await new LocalSignIn(context.securityEnv).provincialAdministrator('40');
   });
   afterAll(async () => {
     await service.close();
@@ -84,7 +88,7 @@ describe('importing a TPMAP file', () => {
   const importFile = async (): Promise<ImportReport> => {
     const response = await fetch(`${service.baseUrl}/household-imports`, {
       method: 'POST',
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', ...administrator },
       body: csv,
     });
     expect(response.status).toBe(200);
@@ -108,6 +112,24 @@ describe('importing a TPMAP file', () => {
     expect(second.households).toEqual({ registered: 0, alreadyRegistered: 4_900, refused: 200 });
     expect(second.refusedRows).toEqual(first.refusedRows);
     expect(await storedEvents()).toBe(4_900);
+  }, 120_000);
+
+  it('answers a district officer 403 for a file reaching beyond their district, and registers nothing', async () => {
+    const officer = await new LocalSignIn(context.securityEnv).districtOfficer('4005');
+    const before = await storedEvents();
+    const response = await fetch(`${service.baseUrl}/household-imports`, { method: 'POST', headers: { 'content-type': 'text/csv', ...officer }, body: csv });
+    expect(response.status).toBe(403);
+    expect(await storedEvents()).toBe(before);
+  });
+
+  it('keeps no national ID or name in clear in the event store or the register', async () => {
+    const db = context.client.db(service.config.databaseName);
+    const stored = JSON.stringify(await db.collection('events').find().limit(50).toArray());
+    expect(stored).toContain('pd1.');
+    expect(stored).not.toContain(nationalId(10));
+    expect(stored).not.toContain('บุญมี');
+    expect(await db.collection('national_id_claims').countDocuments({ _id: nationalId(10) as never })).toBe(0);
+    expect(await db.collection('national_id_claims').countDocuments()).toBeGreaterThanOrEqual(9_800);
   });
 
   it('imports through the command-line tool in chunks, showing progress, with the lines of the whole file', async () => {
@@ -119,7 +141,14 @@ describe('importing a TPMAP file', () => {
     const { stdout, stderr } = await run(
       process.execPath,
       ['--require', 'tsx/cjs', join(__dirname, 'import-cli.ts'), file, '--url', service.baseUrl, '--households-per-request', '40'],
-      { cwd: workspaceRoot, env: { ...process.env, TSX_TSCONFIG_PATH: join(workspaceRoot, 'tsconfig.base.json') } },
+      {
+        cwd: workspaceRoot,
+        env: {
+          ...process.env,
+          TSX_TSCONFIG_PATH: join(workspaceRoot, 'tsconfig.base.json'),
+          HOUSEHOLDS_TOKEN: (administrator['authorization'] ?? '').replace(/^Bearer /, ''),
+        },
+      },
     );
     expect(stderr.split('\n').filter((line) => line.startsWith('importing')).length).toBeGreaterThan(2);
     expect(stderr).toContain(`importing ${rowCount}/${rowCount} rows [##############################] 100%`);

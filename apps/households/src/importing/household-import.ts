@@ -4,11 +4,13 @@ import type { Actor } from '@khu-siao/contracts';
 import { InvalidCommandError } from '@khu-siao/decider';
 import { EventStore, StreamConflictError, type AppendRequest } from '@khu-siao/event-store';
 import { householdDecider, type HouseholdEvent } from '@khu-siao/households-domain';
-import { pendingEventsFor } from '@khu-siao/service-runtime';
+import { HouseholdErasedError } from '@khu-siao/security';
+import { pendingEventsFor, type DecidedEvent } from '@khu-siao/service-runtime';
 import { bangkokToday } from '../command-handling/bangkok-today';
 import { occurredAt } from '../command-handling/handle-household';
 import { householdStream } from '../command-handling/household-stream';
 import { NationalIdRegister, NationalIdTaken } from '../national-ids/national-id-register';
+import { PersonalData } from '../personal-data/personal-data';
 import { groupByHousehold, registrationOf, rowIssueOf, type HouseholdRows, type RowIssue } from './household-rows';
 import type { TpmapRow } from './tpmap-csv';
 
@@ -39,6 +41,7 @@ export class HouseholdImport {
   constructor(
     private readonly store: EventStore,
     private readonly nationalIds: NationalIdRegister,
+    private readonly personalData: PersonalData,
   ) {}
 
   async run(rows: readonly TpmapRow[], actor: Actor): Promise<ImportReport> {
@@ -82,23 +85,31 @@ export class HouseholdImport {
     report: ImportReport,
     refuse: (group: HouseholdRows, issues: RowIssue[]) => void,
   ): Promise<void> {
-    const claimed: Ready[] = [];
+    const claimed: (Ready & { sealed: DecidedEvent[] })[] = [];
     await forEachConcurrently(batch, claimConcurrency, async (item) => {
+      const nationalIds = item.group.rows.map((row) => row.fields.national_id);
       try {
-        await this.nationalIds.claim(item.householdId, item.group.rows.map((row) => row.fields.national_id));
-        claimed.push(item);
+        await this.nationalIds.claim(item.householdId, nationalIds);
       } catch (error) {
         if (!(error instanceof NationalIdTaken)) throw error;
         const row = item.group.rows[error.position];
         refuse(item.group, [
           { line: row.line, householdRef: item.group.householdRef, field: 'national_id', reason: `is already registered in household ${error.otherHouseholdId}` },
         ]);
+        return;
+      }
+      try {
+        claimed.push({ ...item, sealed: await this.personalData.seal(item.householdId, item.events) });
+      } catch (error) {
+        await this.nationalIds.release(item.householdId, nationalIds);
+        if (!(error instanceof HouseholdErasedError)) throw error;
+        refuse(item.group, [{ line: item.group.rows[0].line, householdRef: item.group.householdRef, reason: "the household's personal data was erased" }]);
       }
     });
     const requests: AppendRequest[] = claimed.map((item) => ({
       stream: householdStream(item.householdId),
       expectedVersion: 0,
-      events: pendingEventsFor(item.events, actor, { idempotencyKey: `tpmap-import:${item.group.householdRef}`, occurredAt }),
+      events: pendingEventsFor(item.sealed, actor, { idempotencyKey: `tpmap-import:${item.group.householdRef}`, occurredAt }),
     }));
     const outcomes = await this.store.appendMany(requests);
     for (const [index, outcome] of outcomes.entries()) {

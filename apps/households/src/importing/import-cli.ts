@@ -1,8 +1,9 @@
 /**
  * Imports a TPMAP-style CSV through the households service's API, a few hundred households per request, showing
- * progress, and ends with the report (every refused row with its line). Usage:
- *   npx tsx --tsconfig tsconfig.base.json apps/households/src/importing/import-cli.ts FILE.csv
- *     [--url http://127.0.0.1:3101] [--client-id NAME] [--households-per-request 300] [--report report.json]
+ * progress, and ends with the report (every refused row with its line). The caller's bearer token comes from
+ * HOUSEHOLDS_TOKEN (kept out of the command line, which other users of the machine can read). Usage:
+ *   HOUSEHOLDS_TOKEN=… npx tsx --tsconfig tsconfig.base.json apps/households/src/importing/import-cli.ts FILE.csv
+ *     [--url http://127.0.0.1:3101] [--households-per-request 300] [--report report.json]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -37,13 +38,14 @@ async function main(): Promise<void> {
     allowPositionals: true,
     options: {
       url: { type: 'string', default: process.env['HOUSEHOLDS_URL'] ?? 'http://127.0.0.1:3101' },
-      'client-id': { type: 'string', default: 'tpmap-import' },
       'households-per-request': { type: 'string', default: '300' },
       report: { type: 'string' },
     },
   });
   const file = positionals[0];
-  if (!file) throw new Error('usage: import-cli FILE.csv [--url URL] [--client-id NAME] [--households-per-request N] [--report FILE]');
+  if (!file) throw new Error('usage: HOUSEHOLDS_TOKEN=… import-cli FILE.csv [--url URL] [--households-per-request N] [--report FILE]');
+  const token = process.env['HOUSEHOLDS_TOKEN'];
+  if (!token) throw new Error('HOUSEHOLDS_TOKEN must hold the bearer token of a district officer or provincial administrator');
   const rows = readTpmapCsv(readFileSync(file, 'utf8'));
   const groups = groupByHousehold(rows);
   const perRequest = Math.max(1, Number(values['households-per-request']));
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
   for (let start = 0; start < groups.length; start += perRequest) {
     const response = await fetch(`${values.url}/household-imports`, {
       method: 'POST',
-      headers: { 'content-type': 'text/csv', 'x-client-id': values['client-id'] ?? 'tpmap-import' },
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
       body: chunkText(groups.slice(start, start + perRequest)),
     });
     if (response.status !== 200) throw new Error(`the service answered ${response.status}: ${await response.text()}`);

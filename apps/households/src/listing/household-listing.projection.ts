@@ -2,21 +2,20 @@ import { Controller } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { Model } from 'mongoose';
-import { householdEvents, type EventEnvelope } from '@khu-siao/contracts';
+import { householdEvents, householdPairingEvents, type DataOf, type EventEnvelope, type HouseholdPaired, type HouseholdUnpaired } from '@khu-siao/contracts';
 import { fold } from '@khu-siao/decider';
-import { EventStore } from '@khu-siao/event-store';
-import { householdDecider, householdSummary, type HouseholdEvent, type HouseholdState } from '@khu-siao/households-domain';
+import { EventStore, isDuplicateKeyError } from '@khu-siao/event-store';
+import { householdDecider, householdSummary, type HouseholdEvent } from '@khu-siao/households-domain';
 import { householdStream } from '../command-handling/household-stream';
-import { HouseholdListing } from './household-listing.schema';
+import { HouseholdListing, type ListedPairing } from './household-listing.schema';
 
 const householdEventTypes = householdEvents.map((definition) => definition.type);
+const pairingEventTypes = householdPairingEvents.map((definition) => definition.type);
 
-/** Thrown when another writer moved the document first: the consumer retries the event. */
-class ListingMovedOn extends Error {
-  override readonly name = 'ListingMovedOn';
-}
-
-/** Keeps the listing in step with the households topic; one partition per household keeps its events in order. */
+/**
+ * Keeps the listing in step with the households and pairings topics; one partition per stream keeps each stream's
+ * events in order, and each part of the document remembers the version it reflects.
+ */
 @Controller()
 export class HouseholdListingProjection {
   constructor(
@@ -24,48 +23,62 @@ export class HouseholdListingProjection {
     private readonly store: EventStore,
   ) {}
 
+  /**
+   * Folds the household's stream as stored: the summary reads only what events carry in clear (area, counts,
+   * status, classification), so no personal field is opened or kept.
+   */
   @EventPattern(householdEventTypes)
-  async apply(@Payload() event: EventEnvelope): Promise<void> {
-    const current = await this.listings.findById(event.aggregateId).lean();
-    const known = current?.version ?? 0;
-    if (known >= event.aggregateVersion) return;
-    const next =
-      known === event.aggregateVersion - 1
-        ? { version: event.aggregateVersion, state: householdDecider.evolve(stateOf(current), event as unknown as HouseholdEvent) }
-        : await this.fromStream(event.aggregateId);
-    await this.save(event.aggregateId, known, next.version, next.state);
-  }
-
-  /** An event missing before this one (parked on dead letters, say): the stream itself is the truth. */
-  private async fromStream(householdId: string) {
+  async applyHousehold(@Payload() event: EventEnvelope): Promise<void> {
+    const householdId = event.aggregateId;
+    const current = await this.listings.findById(householdId, { version: 1 }).lean();
+    if ((current?.version ?? 0) >= event.aggregateVersion) return;
     const { version, events } = await this.store.readStream(householdStream(householdId));
-    return { version, state: fold(householdDecider, events as unknown as HouseholdEvent[]) };
-  }
-
-  private async save(householdId: string, known: number, version: number, state: HouseholdState): Promise<void> {
-    const summary = householdSummary(state);
-    if (!summary || state.status === 'unregistered') return;
-    const document = {
-      version,
-      ...summary.address.area,
+    const summary = householdSummary(fold(householdDecider, events as unknown as HouseholdEvent[]));
+    if (!summary) return;
+    const { provinceCode, districtCode, tambonCode, villageCode } = summary.address.area;
+    await this.upsertNewer(householdId, 'version', version, {
+      provinceCode,
+      districtCode,
+      tambonCode,
+      villageCode,
       status: summary.status,
       processStep: summary.processStep,
       classification: summary.classification?.current ?? null,
-      failedDimensions: summary.latestAssessment?.failedDimensions ?? [],
+      failedDimensions: [...(summary.latestAssessment?.failedDimensions ?? [])],
       memberCount: summary.memberCount,
       source: summary.source,
-      state: state as unknown as Record<string, unknown>,
-      updatedAt: new Date(),
-    };
-    if (known === 0) {
-      await this.listings.create({ _id: householdId, ...document });
-      return;
-    }
-    const replaced = await this.listings.replaceOne({ _id: householdId, version: known }, document);
-    if (replaced.matchedCount === 0) throw new ListingMovedOn(`listing of ${householdId} moved past version ${known}`);
+      erased: summary.erasedOn !== null,
+    });
   }
-}
 
-function stateOf(listing: { state?: unknown } | null): HouseholdState {
-  return listing ? (listing.state as HouseholdState) : householdDecider.initialState();
+  /** The buddies in force: a reassignment's pairing replaces the one it names; an unpairing removes its own. */
+  @EventPattern(pairingEventTypes)
+  async applyPairing(@Payload() event: EventEnvelope): Promise<void> {
+    const data = event.data as DataOf<typeof HouseholdPaired> | DataOf<typeof HouseholdUnpaired>;
+    const current = await this.listings.findById(data.householdId, { pairingVersion: 1, pairings: 1 }).lean();
+    if ((current?.pairingVersion ?? 0) >= event.aggregateVersion) return;
+    let pairings: ListedPairing[] = (current?.pairings ?? []).filter((pairing) => pairing.pairingId !== data.pairingId);
+    if (event.type === 'HouseholdPaired' && 'pairedOn' in data) {
+      pairings = pairings.filter((pairing) => pairing.pairingId !== data.replacesPairingId);
+      pairings.push({ pairingId: data.pairingId, officialId: data.officialId });
+    }
+    const buddyOfficialIds = [...new Set(pairings.map((pairing) => pairing.officialId))];
+    await this.upsertNewer(data.householdId, 'pairingVersion', event.aggregateVersion, { pairings, buddyOfficialIds });
+  }
+
+  /**
+   * Sets the fields when the document's part is older than `version`, creating the document if there is none yet.
+   * A newer part makes the filter miss and the upsert collide on `_id`: nothing to do.
+   */
+  private async upsertNewer(householdId: string, versionField: 'version' | 'pairingVersion', version: number, fields: object): Promise<void> {
+    try {
+      await this.listings.updateOne(
+        { _id: householdId, $or: [{ [versionField]: { $exists: false } }, { [versionField]: { $lt: version } }] },
+        { $set: { ...fields, [versionField]: version, updatedAt: new Date() } },
+        { upsert: true },
+      );
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
 }

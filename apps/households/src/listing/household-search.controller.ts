@@ -5,11 +5,14 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { FilterQuery, Model } from 'mongoose';
 import { classifications, dimensions, processSteps } from '@khu-siao/contracts';
+import { Allow } from '@khu-siao/service-runtime';
+import { SearchArea } from '../access/household-areas';
 import { HouseholdListing } from './household-listing.schema';
 
 const statuses = ['active', 'graduated', 'closed'] as const;
 
 export class HouseholdSearchQuery {
+  @ApiPropertyOptional({ example: '40' }) @IsOptional() @Matches(/^\d{2}$/) provinceCode?: string;
   @ApiPropertyOptional({ example: '4001' }) @IsOptional() @Matches(/^\d{4}$/) districtCode?: string;
   @ApiPropertyOptional({ example: '400101' }) @IsOptional() @Matches(/^\d{6}$/) tambonCode?: string;
   @ApiPropertyOptional({ example: '40010103' }) @IsOptional() @Matches(/^\d{8}$/) villageCode?: string;
@@ -30,24 +33,28 @@ export class HouseholdSearchQuery {
   pageSize = 50;
 }
 
-/** Search over the listing read model; it carries no names or national IDs, only what finding a case needs. */
+/**
+ * Search over the listing read model; it carries no personal data, only what finding a case needs. The search lies
+ * in the area its filters name: a province or district filter the caller covers is required.
+ */
 @ApiTags('reading')
 @Controller('households')
 export class HouseholdSearchController {
   constructor(@InjectModel(HouseholdListing.name) private readonly listings: Model<HouseholdListing>) {}
 
   @Get()
+  @Allow('households.search', SearchArea)
   @ApiOperation({ summary: 'Search households by area, status, classification, failed dimension and process step' })
   async search(@Query() query: HouseholdSearchQuery) {
-    const filter: FilterQuery<HouseholdListing> = {};
-    for (const field of ['districtCode', 'tambonCode', 'villageCode', 'status', 'classification', 'processStep'] as const) {
+    const filter: FilterQuery<HouseholdListing> = { status: { $exists: true } };
+    for (const field of ['provinceCode', 'districtCode', 'tambonCode', 'villageCode', 'status', 'classification', 'processStep'] as const) {
       if (query[field] !== undefined) filter[field] = query[field];
     }
     if (query.failedDimension) filter.failedDimensions = query.failedDimension;
     const [total, items] = await Promise.all([
       this.listings.countDocuments(filter),
       this.listings
-        .find(filter, { state: 0 })
+        .find(filter, { pairings: 0, pairingVersion: 0 })
         .sort({ _id: 1 })
         .skip((query.page - 1) * query.pageSize)
         .limit(query.pageSize)

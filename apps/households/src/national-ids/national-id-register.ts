@@ -3,9 +3,11 @@ import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
 import { IllegalStateError } from '@khu-siao/decider';
 import { EventStore, isDuplicateKeyError, streamIdOf } from '@khu-siao/event-store';
 import { householdStream } from '../command-handling/household-stream';
-import { DATABASE } from '@khu-siao/service-runtime';
+import type { SecurityServices } from '@khu-siao/security';
+import { DATABASE, SECURITY } from '@khu-siao/service-runtime';
 
 interface NationalIdClaim {
+  /** The ID's keyed lookup hash: the register never holds a national ID itself. */
   _id: string;
   householdId: string;
   claimedAt: Date;
@@ -38,12 +40,30 @@ export class NationalIdRegister {
   constructor(
     @Inject(DATABASE) db: Db,
     private readonly store: EventStore,
+    @Inject(SECURITY) private readonly security: SecurityServices,
   ) {
     this.claims = db.collection<NationalIdClaim>('national_id_claims');
   }
 
   /** Claims every ID for the household, or claims none and throws NationalIdTaken. */
   async claim(householdId: string, nationalIds: readonly string[]): Promise<void> {
+    await this.claimHashes(householdId, this.hashesOf(nationalIds));
+  }
+
+  async release(householdId: string, nationalIds: readonly string[]): Promise<void> {
+    await this.releaseHashes(householdId, this.hashesOf(nationalIds));
+  }
+
+  /** Frees every ID the household holds (its data is erased: the people may be registered again elsewhere). */
+  async releaseAll(householdId: string): Promise<void> {
+    await this.claims.deleteMany({ householdId });
+  }
+
+  private hashesOf(nationalIds: readonly string[]): string[] {
+    return nationalIds.map((nationalId) => this.security.nationalIds.lookupHash(nationalId));
+  }
+
+  private async claimHashes(householdId: string, nationalIds: readonly string[]): Promise<void> {
     const taken: string[] = [];
     try {
       // One write for all members; only an ID already claimed is looked at on its own.
@@ -51,12 +71,12 @@ export class NationalIdRegister {
         if (await this.settleDuplicate(householdId, nationalIds[position], position)) taken.push(nationalIds[position]);
       }
     } catch (error) {
-      await this.release(householdId, taken);
+      await this.releaseHashes(householdId, taken);
       throw error;
     }
   }
 
-  async release(householdId: string, nationalIds: readonly string[]): Promise<void> {
+  private async releaseHashes(householdId: string, nationalIds: readonly string[]): Promise<void> {
     if (nationalIds.length === 0) return;
     await this.claims.deleteMany({ _id: { $in: [...nationalIds] }, householdId });
   }

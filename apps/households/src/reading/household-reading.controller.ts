@@ -1,43 +1,44 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { NotFoundError, fold } from '@khu-siao/decider';
-import { EventStore } from '@khu-siao/event-store';
-import { householdDecider, householdSummary, type HouseholdEvent } from '@khu-siao/households-domain';
-import { householdStream } from '../command-handling/household-stream';
-import { withMaskedNationalIds } from './masking';
+import { InvalidCommandError, NotFoundError, fold } from '@khu-siao/decider';
+import { householdDecider, householdSummary } from '@khu-siao/households-domain';
+import { isEncryptedField, MissingPurposeError, type Principal, type SecurityServices } from '@khu-siao/security';
+import { Allow, Caller, SECURITY } from '@khu-siao/service-runtime';
+import { HouseholdArea } from '../access/household-areas';
+import { PersonalData, withMaskedNationalIds } from '../personal-data/personal-data';
 
 /** Reads straight from the household's stream: always current, never behind a projection. */
 @ApiTags('reading')
-@Controller('households/:householdId')
+@Controller()
 export class HouseholdReadingController {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly personalData: PersonalData,
+    @Inject(SECURITY) private readonly security: SecurityServices,
+  ) {}
 
-  @Get()
-  @ApiOperation({ summary: "The household's current state; national IDs masked; ETag is its version" })
+  @Get('households/:householdId')
+  @Allow('households.read', HouseholdArea)
+  @ApiOperation({ summary: "The household's current state; national IDs masked, erased fields as { erased: true }; ETag is its version" })
   @ApiOkResponse({ description: 'summary, address and members' })
   @ApiNotFoundResponse({ description: 'no such household' })
   async current(@Param('householdId', ParseUUIDPipe) householdId: string, @Res({ passthrough: true }) response: Response) {
     const { version, events } = await this.read(householdId);
-    const state = fold(householdDecider, events as unknown as HouseholdEvent[]);
+    const state = fold(householdDecider, events);
     if (state.status === 'unregistered') throw new NotFoundError('household', householdId);
     response.setHeader('ETag', `"${version}"`);
-    return withMaskedNationalIds({
-      version,
-      ...householdSummary(state),
-      members: state.members,
-      plan: state.lifePlan,
-    });
+    return withMaskedNationalIds({ version, ...householdSummary(state), members: state.members, plan: state.lifePlan });
   }
 
-  @Get('timeline')
+  @Get('households/:householdId/timeline')
+  @Allow('households.read', HouseholdArea)
   @ApiOperation({ summary: 'Every event of the household: what, when it happened, when recorded, by whom' })
   async timeline(@Param('householdId', ParseUUIDPipe) householdId: string) {
-    const { version, events } = await this.read(householdId);
+    const { version, stored, events } = await this.read(householdId);
     return {
       householdId,
       version,
-      entries: events.map((event) =>
+      entries: stored.map((event, index) =>
         withMaskedNationalIds({
           version: event.aggregateVersion,
           type: event.type,
@@ -45,15 +46,47 @@ export class HouseholdReadingController {
           recordedAt: event.recordedAt,
           actor: event.actor,
           correlationId: event.correlationId,
-          data: event.data,
+          data: events[index]?.data,
         }),
       ),
     };
   }
 
+  @Get('households/:householdId/members/:memberId/national-id')
+  @Allow('households.readFullNationalId', HouseholdArea)
+  @ApiOperation({ summary: "A member's full national ID: the read is recorded (who, when, why) before it is answered" })
+  @ApiQuery({ name: 'purpose', required: true, description: 'why the full number is needed (3 to 500 characters)' })
+  async fullNationalId(
+    @Param('householdId', ParseUUIDPipe) householdId: string,
+    @Param('memberId') memberId: string,
+    @Query('purpose') purpose: unknown,
+    @Caller() reader: Principal,
+  ) {
+    if (typeof purpose !== 'string') throw new InvalidCommandError([{ field: 'purpose', message: 'is required to read a full national ID' }]);
+    const { stored } = await this.read(householdId);
+    const sealed = this.personalData.sealedNationalIdOf(stored, memberId);
+    if (sealed === undefined) throw new NotFoundError('member', memberId);
+    if (!isEncryptedField(sealed)) return { householdId, memberId, nationalId: sealed };
+    try {
+      const nationalId = await this.security.nationalIds.reveal(sealed, { reader, householdId, memberId, purpose }, this.security.fullIdReads);
+      return { householdId, memberId, nationalId };
+    } catch (error) {
+      if (error instanceof MissingPurposeError) throw new InvalidCommandError([{ field: 'purpose', message: error.message }]);
+      throw error;
+    }
+  }
+
+  @Get('audit/full-id-reads')
+  @Allow('audit.readPersonalDataAccess', HouseholdArea)
+  @ApiOperation({ summary: "Every full national-ID read of a household's members: who, when, which member, why" })
+  @ApiQuery({ name: 'householdId', required: true })
+  async fullIdReads(@Query('householdId', ParseUUIDPipe) householdId: string) {
+    return { householdId, reads: await this.security.fullIdReads.readsOfHousehold(householdId) };
+  }
+
   private async read(householdId: string) {
-    const stream = await this.store.readStream(householdStream(householdId));
-    if (stream.version === 0) throw new NotFoundError('household', householdId);
-    return stream;
+    const household = await this.personalData.load(householdId);
+    if (household.version === 0) throw new NotFoundError('household', householdId);
+    return household;
   }
 }

@@ -75,3 +75,13 @@ export class MoveBody {
   @ApiProperty({ type: AddressBody }) @ValidateNested() @Type(() => AddressBody) to!: AddressBody;
   @ApiProperty({ example: '2022-02-01' }) @IsDateString({ strict: true }) movedOn!: string;
 }
+
+export const erasureBases = ['dataSubjectRequest', 'retentionExpired', 'unlawfullyCollected'] as const;
+
+export class EraseBody {
+  @ApiProperty({ example: '2024-12-01' }) @IsDateString({ strict: true }) erasedOn!: string;
+  @ApiProperty({ enum: erasureBases }) @IsIn(erasureBases) basis!: (typeof erasureBases)[number];
+  @ApiProperty({ example: 'DPO/2024/017', description: "the request's reference in the data protection officer's register" })
+  @Matches(/^[A-Za-z0-9._/-]{1,100}$/, { message: 'must be 1 to 100 letters, digits or . _ / -' })
+  requestRef!: string;
+}

@@ -4,6 +4,7 @@ export type {
   ActionProgress,
   Address,
   CaseClosingReason,
+  ErasureBasis,
   ClassificationOverride,
   Household,
   HouseholdEvent,

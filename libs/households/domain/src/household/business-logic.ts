@@ -7,6 +7,7 @@ import type {
   AssessHousehold,
   CloseCase,
   DrawUpLifePlan,
+  EraseHousehold,
   GraduateHousehold,
   HouseholdCommand,
   MoveHousehold,
@@ -46,6 +47,8 @@ function decide(command: HouseholdCommand, state: HouseholdState): HouseholdEven
       return graduate(command, active(state));
     case 'CloseCase':
       return closeCase(command, active(state));
+    case 'EraseHousehold':
+      return erase(command, notErased(state));
     default: {
       const unknown: never = command;
       const type = String((unknown as { type?: unknown }).type);
@@ -60,8 +63,16 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdEvent, Househo
   evolve,
 };
 
-/** Every command but registration needs a household whose case is open. */
+/** Nothing is decided on a household whose personal data is erased: it can no longer be told apart. */
+function notErased(state: HouseholdState): Household {
+  if (state.status === 'unregistered') throw new IllegalStateError('the household is not registered');
+  if (state.erasure) throw new IllegalStateError("the household's personal data is erased");
+  return state;
+}
+
+/** Every command but registration and erasure needs a household whose case is open. */
 function active(state: HouseholdState): Household {
+  if (state.status !== 'unregistered') notErased(state);
   switch (state.status) {
     case 'unregistered':
       throw new IllegalStateError('the household is not registered');
@@ -79,6 +90,7 @@ function refuseIfAny(issues: readonly FieldIssue[]): void {
 }
 
 function register(command: RegisterHousehold, state: HouseholdState): HouseholdEvent[] {
+  if (state.status !== 'unregistered') notErased(state);
   if (state.status !== 'unregistered') throw new IllegalStateError('the household is already registered');
   refuseIfAny([
     ...calendarDateIssues({ today: command.today }),
@@ -212,6 +224,14 @@ function closeCase(command: CloseCase, _household: Household): HouseholdEvent[] 
   if (reason === 'other' && isBlank(note)) issues.push({ field: 'note', message: 'is required when the reason is other' });
   refuseIfAny(issues);
   return [{ type: 'HouseholdCaseClosed', data: { closedOn, reason, ...optional('note', note) } }];
+}
+
+function erase(command: EraseHousehold, _household: Household): HouseholdEvent[] {
+  const { erasedOn, basis, requestRef } = command;
+  const issues = calendarDateIssues({ erasedOn });
+  if (!/^[A-Za-z0-9._/-]{1,100}$/.test(requestRef)) issues.push({ field: 'requestRef', message: 'must be 1 to 100 letters, digits or . _ / -' });
+  refuseIfAny(issues);
+  return [{ type: 'HouseholdErased', data: { erasedOn, basis, requestRef } }];
 }
 
 function isBlank(text: string | undefined): boolean {

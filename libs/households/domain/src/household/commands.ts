@@ -1,7 +1,7 @@
 import type { Dimension } from '@khu-siao/contracts';
 import type { CalendarDate } from '@khu-siao/decider';
 import type { Classification } from '../classification/classification';
-import type { Address, CaseClosingReason, HouseholdSource, LifePlanGoal, Member } from './household';
+import type { Address, CaseClosingReason, ErasureBasis, HouseholdSource, LifePlanGoal, Member } from './household';
 
 export interface RegisterHousehold {
   readonly type: 'RegisterHousehold';
@@ -74,6 +74,15 @@ export interface CloseCase {
   readonly note?: string;
 }
 
+/** Erase the household's personal data (PDPA): allowed whatever the case's status, once. */
+export interface EraseHousehold {
+  readonly type: 'EraseHousehold';
+  readonly erasedOn: CalendarDate;
+  readonly basis: ErasureBasis;
+  /** The request's reference in the data protection officer's register. */
+  readonly requestRef: string;
+}
+
 /** What can be asked of a household. Time arrives in each command: the domain has no clock. */
 export type HouseholdCommand =
   | RegisterHousehold
@@ -84,4 +93,5 @@ export type HouseholdCommand =
   | DrawUpLifePlan
   | RecordActionProgress
   | GraduateHousehold
-  | CloseCase;
+  | CloseCase
+  | EraseHousehold;

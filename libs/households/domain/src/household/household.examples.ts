@@ -214,10 +214,23 @@ export const allActionsCompleted = ['a-training', 'a-market', 'a-checkups'].map(
 
 export { fieldsOf, issuesOf } from '@khu-siao/decider';
 
-/** The contract issues of each event: what decide emits must be what the event store lets it append. */
+/**
+ * The contract issues of each event: what decide emits must be what the event store lets it append once the service
+ * has sealed its personal fields (each stands for a sealed field here).
+ */
 export function contractIssuesOf(events: readonly HouseholdEvent[]): unknown[] {
   return events.flatMap((event) => {
     const definition = householdEvents.find((candidate) => candidate.type === event.type);
-    return definition?.schema.safeParse(event.data).error?.issues ?? [];
+    return definition?.schema.safeParse(sealedStandIn(event.data)).error?.issues ?? [];
   });
+}
+
+const personalFields = new Set(['nationalId', 'title', 'firstName', 'lastName', 'birthDate', 'houseNumber']);
+
+function sealedStandIn(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sealedStandIn);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => [key, personalFields.has(key) && typeof field === 'string' ? 'pd1.c2VhbGVk' : sealedStandIn(field)]),
+  );
 }

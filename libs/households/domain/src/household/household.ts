@@ -1,28 +1,50 @@
+import type { z } from 'zod';
 import type {
+  addressSchema,
   DataOf,
   Dimension,
   DomainEventOf,
   HouseholdAssessed,
   HouseholdCaseClosed,
   HouseholdClassificationOverridden,
+  HouseholdErased,
   HouseholdGraduated,
   HouseholdRegistered,
   householdEvents,
   LifePlanActionProgressed,
   LifePlanDrawnUp,
+  memberSchema,
 } from '@khu-siao/contracts';
 import type { CalendarDate } from '@khu-siao/decider';
 import type { Classification } from '../classification/classification';
 
 
-/** Derived from the contract's list, so an event added there must be handled here before anything compiles. */
-export type HouseholdEvent = DomainEventOf<(typeof householdEvents)[number]>;
+/** A member and an address in clear: the domain decides on clear data; the service seals them at the store. */
+export type Member = z.infer<typeof memberSchema>;
+export type Address = z.infer<typeof addressSchema>;
+export type HouseholdSource = DataOf<typeof HouseholdRegistered>['source'];
+
+/** The events whose personal fields the contract carries sealed (schema version 2), here in clear. */
+type ClearPersonalEvent =
+  | {
+      readonly type: 'HouseholdRegistered';
+      readonly data: { householdId: string; source: HouseholdSource; address: Address; members: Member[] };
+    }
+  | { readonly type: 'HouseholdMembersUpdated'; readonly data: { members: Member[]; reason?: string } }
+  | { readonly type: 'HouseholdMoved'; readonly data: { from: Address; to: Address; movedOn: CalendarDate } };
+type SealedPersonalEventType = ClearPersonalEvent['type'];
+
+/**
+ * Derived from the contract's list, so an event added there must be handled here before anything compiles; the
+ * events with personal fields are the clear ones above.
+ */
+export type HouseholdEvent =
+  | ClearPersonalEvent
+  | Exclude<DomainEventOf<(typeof householdEvents)[number]>, { type: SealedPersonalEventType }>;
 export type HouseholdEventOfType<TType extends HouseholdEvent['type']> = Extract<HouseholdEvent, { type: TType }>;
 
-type Registration = DataOf<typeof HouseholdRegistered>;
-export type Member = Registration['members'][number];
-export type Address = Registration['address'];
-export type HouseholdSource = Registration['source'];
+type Registration = HouseholdEventOfType<'HouseholdRegistered'>['data'];
+export type ErasureBasis = DataOf<typeof HouseholdErased>['basis'];
 export type CaseClosingReason = DataOf<typeof HouseholdCaseClosed>['reason'];
 export type LifePlanGoal = DataOf<typeof LifePlanDrawnUp>['goals'][number];
 export type LifePlanAction = LifePlanGoal['actions'][number];
@@ -68,6 +90,8 @@ export interface Household {
   readonly lifePlan: LifePlan | null;
   readonly graduation: DataOf<typeof HouseholdGraduated> | null;
   readonly closure: DataOf<typeof HouseholdCaseClosed> | null;
+  /** Set once its personal data is erased (PDPA): the case ends and nothing is decided on it again. */
+  readonly erasure: DataOf<typeof HouseholdErased> | null;
 }
 
 export type HouseholdState = { readonly status: 'unregistered' } | Household;
@@ -93,6 +117,7 @@ function registered({ householdId, source, address, members }: Registration): Ho
     lifePlan: null,
     graduation: null,
     closure: null,
+    erasure: null,
   };
 }
 
@@ -131,6 +156,8 @@ function evolveRegistered(household: Household, event: Exclude<HouseholdEvent, {
       return { ...household, status: 'graduated', graduation: event.data };
     case 'HouseholdCaseClosed':
       return { ...household, status: 'closed', closure: event.data };
+    case 'HouseholdErased':
+      return { ...household, erasure: event.data };
     default: {
       const unhandled: never = event;
       return unhandled;

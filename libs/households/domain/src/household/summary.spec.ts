@@ -47,6 +47,7 @@ describe("a household's summary", () => {
       lifePlan: null,
       graduatedOn: null,
       closed: null,
+      erasedOn: null,
     });
   });
 

@@ -49,6 +49,8 @@ export interface HouseholdSummary {
   } | null;
   readonly graduatedOn: CalendarDate | null;
   readonly closed: { readonly closedOn: CalendarDate; readonly reason: CaseClosingReason } | null;
+  /** When its personal data was erased: its figures stay, its people can no longer be told apart. */
+  readonly erasedOn: CalendarDate | null;
 }
 
 export function householdSummary(state: HouseholdState): HouseholdSummary | null {
@@ -77,5 +79,6 @@ export function householdSummary(state: HouseholdState): HouseholdSummary | null
     lifePlan: plan && { planId: plan.planId, drawnUpOn: plan.drawnUpOn, ...planCompletion(plan) },
     graduatedOn: state.graduation?.graduatedOn ?? null,
     closed: state.closure && { closedOn: state.closure.closedOn, reason: state.closure.reason },
+    erasedOn: state.erasure?.erasedOn ?? null,
   };
 }
