@@ -1,11 +1,13 @@
 import { readServiceConfig, startServiceApp } from '@khu-siao/service-runtime';
 import { readCaseloadLimit } from './caseload-limit';
 import { PairingsModule, householdsConsumption } from './pairings.module';
+import { readProvinceCode } from './province';
 
 async function main(): Promise<void> {
   const config = readServiceConfig('pairings');
   const caseloadLimit = readCaseloadLimit();
-  await startServiceApp(PairingsModule.forRoot({ caseloadLimit }), {
+  const provinceCode = readProvinceCode();
+  await startServiceApp(PairingsModule.forRoot({ caseloadLimit, provinceCode }), {
     config,
     host: process.env['HTTP_HOST'] ?? '127.0.0.1',
     openApi: {

@@ -3,6 +3,11 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { SERVICE_CONFIG, type ServiceConfig } from '@khu-siao/service-runtime';
 import { defaultCaseloadLimit } from '@khu-siao/pairings-domain';
 import { CASELOAD_LIMIT } from './caseload-limit';
+import { AreaInQuery } from './access/area-in-query';
+import { HouseholdInBody, HouseholdInPath, HouseholdPlaces, VisitedHousehold } from './access/household-area';
+import { OfficialInBody, OfficialInPath } from './access/official-area';
+import { PartnerInPath, ServedProvince } from './access/partner-area';
+import { TeamInBody, TeamInPath } from './access/team-area';
 import { Aggregates } from './command-handling/aggregates';
 import { KnownHouseholdDocument, KnownHouseholdSchema } from './known-households/known-household.schema';
 import { KnownHouseholds } from './known-households/known-households';
@@ -11,6 +16,7 @@ import { OfficialsController } from './officials/officials.controller';
 import { PairingProtocol } from './pairing/pairing-protocol';
 import { PairingsController } from './pairing/pairings.controller';
 import { PartnersController } from './partners/partners.controller';
+import { PROVINCE_CODE } from './province';
 import { TeamsController } from './teams/teams.controller';
 import { HouseholdVisit, HouseholdVisitSchema } from './visits/visit-index.schema';
 import { VisitsController } from './visits/visits.controller';
@@ -18,7 +24,12 @@ import { VisitsController } from './visits/visits.controller';
 export interface PairingsOptions {
   /** The province's limit of households per official; `defaultCaseloadLimit` when not given. */
   readonly caseloadLimit?: number;
+  /** The province served, where the development partners lie; no one may manage or read partners without it. */
+  readonly provinceCode?: string;
 }
+
+/** Where each route's resource lies, for the access guard. */
+const areaResolvers = [HouseholdPlaces, HouseholdInPath, HouseholdInBody, VisitedHousehold, OfficialInPath, OfficialInBody, TeamInPath, TeamInBody, ServedProvince, PartnerInPath, AreaInQuery];
 
 function pairingsMetadata(options: PairingsOptions): ModuleMetadata {
   return {
@@ -33,7 +44,14 @@ function pairingsMetadata(options: PairingsOptions): ModuleMetadata {
       ]),
     ],
     controllers: [OfficialsController, PairingsController, VisitsController, PartnersController, TeamsController, KnownHouseholdsProjection],
-    providers: [Aggregates, KnownHouseholds, PairingProtocol, { provide: CASELOAD_LIMIT, useValue: options.caseloadLimit ?? defaultCaseloadLimit }],
+    providers: [
+      Aggregates,
+      KnownHouseholds,
+      PairingProtocol,
+      ...areaResolvers,
+      { provide: CASELOAD_LIMIT, useValue: options.caseloadLimit ?? defaultCaseloadLimit },
+      { provide: PROVINCE_CODE, useValue: options.provinceCode ?? null },
+    ],
   };
 }
 

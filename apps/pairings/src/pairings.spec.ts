@@ -1,117 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from 'mongodb';
-import { platformCatalogue } from '@khu-siao/contracts';
-import { EventStore, type StreamRef } from '@khu-siao/event-store';
-import { EventRelay } from '@khu-siao/messaging';
-import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
-import { createTestContext, type TestContext, jsonCall } from '@khu-siao/testing';
-import { PairingsModule, householdsConsumption } from './pairings.module';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-const area = { provinceCode: '40', districtCode: '4001', tambonCode: '400101', villageCode: '40010103' };
-const householdStream = (householdId: string): StreamRef => ({ aggregateType: 'household', aggregateId: householdId });
+import type { AuthHeaders } from '@khu-siao/security';
+import { startServiceInProcess } from '@khu-siao/service-runtime';
+import { createTestContext, jsonCall } from '@khu-siao/testing';
+import { householdsConsumption, PairingsModule } from './pairings.module';
+import { enrolment, eventually, PairingsUnderTest } from './testing-support/pairings-under-test';
 
 describe('the pairings service', () => {
-  let context: TestContext;
-  let service: ServiceInProcess;
-  let pairingsDb: Db;
-  // The households context's side, as its service would write it: its event store and its relay to Kafka.
-  let householdsStore: EventStore;
-  let householdsRelay: EventRelay;
-  let serial = 0;
-
-  const start = () =>
-    startServiceInProcess(PairingsModule, context, {
-      service: 'pairings',
-      openApi: { title: 'pairings', description: 'spec' },
-      consumes: { group: householdsConsumption.group, from: [...householdsConsumption.from] },
-    });
+  let world: PairingsUnderTest;
+  // The district officer of the households' district (4001), and the provincial administrator of province 40.
+  let officer: AuthHeaders;
+  let administrator: AuthHeaders;
 
   beforeAll(async () => {
-    context = await createTestContext('pairings');
-    service = await start();
-    pairingsDb = context.database('pairings');
-    const householdsDb = context.database('households');
-    householdsStore = new EventStore(householdsDb, { catalogue: platformCatalogue });
-    await householdsStore.ensureIndexes();
-    householdsRelay = new EventRelay({
-      name: 'households',
-      db: householdsDb,
-      store: householdsStore,
-      kafka: context.kafka,
-      topics: context.topics,
-      catalogue: platformCatalogue,
-      logger: context.logger,
-      idleMs: 20,
-    });
-    await householdsRelay.start();
+    world = await PairingsUnderTest.create(await createTestContext('pairings'));
+    officer = await world.signIn.districtOfficer('4001');
+    administrator = await world.signIn.provincialAdministrator('40');
   });
   afterAll(async () => {
-    await householdsRelay?.stop();
-    await service?.close();
-    await context?.close();
+    await world?.close();
   });
 
-  const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-    jsonCall(service.baseUrl, method, path, body, headers);
-
-  const knownHousehold = (householdId: string) => pairingsDb.collection('known_households').findOne({ _id: householdId as never });
-
-  function householdEvent(type: string, data: unknown) {
-    return { eventId: randomUUID(), type, data, metadata: { correlationId: randomUUID(), causationId: null, actor: { kind: 'client' as const, id: 'spec' } } };
-  }
-
-  /** Registers a household on the households side and waits until pairings has learnt of it. */
-  async function registerHousehold(): Promise<string> {
-    const householdId = randomUUID();
-    serial += 1;
-    const member = {
-      memberId: `m-${serial}`,
-      nationalId: `1${String(serial).padStart(12, '0')}`,
-      firstName: 'สมชาย',
-      lastName: 'ใจดี',
-      birthDate: '1980-05-01',
-      sex: 'male',
-      relation: 'head',
-      disability: false,
-      chronicIllness: false,
-    };
-    await householdsStore.append(householdStream(householdId), 0, [
-      householdEvent('HouseholdRegistered', { householdId, source: 'tpmap', address: { area }, members: [member] }),
-    ]);
-    await eventually(async () => (await knownHousehold(householdId))?.['version'] === 1, `household ${householdId} to be known`);
-    return householdId;
-  }
-
-  async function closeCase(householdId: string): Promise<void> {
-    await householdsStore.append(householdStream(householdId), 1, [householdEvent('HouseholdCaseClosed', { closedOn: '2025-01-10', reason: 'movedAway' })]);
-    await eventually(async () => (await knownHousehold(householdId))?.['status'] === 'closed', `household ${householdId} to be closed`);
-  }
-
-  async function enrol(officialId: string) {
-    const enrolled = await call('POST', '/officials', {
-      officialId,
-      title: 'Mrs',
-      firstName: 'Wanida',
-      lastName: 'Phromma',
-      position: 'Community Development Officer',
-      agency: { kind: 'communityDevelopment', name: 'Ban Fang District Community Development Office' },
-      homeDistrictCode: '4002',
-      contact: { phone: '0812345678' },
-    });
-    expect(enrolled.status).toBe(201);
-  }
+  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    jsonCall(world.service.baseUrl, method, path, body, { ...officer, ...headers });
+  const registerHousehold = () => world.registerHousehold();
+  const enrol = async (officialId: string) => expect((await call('POST', '/officials', enrolment(officialId, '4001'))).status).toBe(201);
 
   const pair = (householdId: string, officialId: string) => call('POST', `/households/${householdId}/buddy`, { officialId });
   const caseload = async (officialId: string) =>
@@ -137,11 +49,34 @@ describe('the pairings service', () => {
     const open = await registerHousehold();
     expect((await pair(open, 'official-nobody')).status).toBe(404);
     const closed = await registerHousehold();
-    await closeCase(closed);
+    await world.closeCase(closed);
     const refused = await pair(closed, 'official-404');
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toContain('closed');
     expect(await caseload('official-404')).toEqual([]);
+  });
+
+  it('ends the case of a household whose data was erased: no buddy, no visit (409), and keeps only its area and status', async () => {
+    await enrol('official-erased');
+    const householdId = await registerHousehold();
+    await world.erase(householdId);
+    const known = await world.knownHousehold(householdId);
+    expect(known).toEqual({ _id: householdId, version: 2, status: 'erased', area: expect.objectContaining({ districtCode: '4001' }), lifePlan: null });
+    const refused = await pair(householdId, 'official-erased');
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain('erased');
+    const visit = await call('POST', '/visits', {
+      householdId,
+      officialIds: ['official-erased'],
+      visitedOn: '2025-01-05',
+      processStep: 'care',
+      dimensionsDiscussed: [],
+      needsFound: [],
+      helpGiven: [],
+      referrals: [],
+    });
+    expect(visit.status).toBe(409);
+    expect(await caseload('official-erased')).toEqual([]);
   });
 
   it('lets exactly one of two officials pairing the same household at the same time win, and the loser keeps no place', async () => {
@@ -257,7 +192,7 @@ describe('the pairings service', () => {
       const neglected = await registerHousehold();
       const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date());
       expect((await call('POST', '/visits', visit(visited, { visitedOn: today }))).status).toBe(201);
-      const overdue = await call('GET', '/overdue-visits?days=30');
+      const overdue = await call('GET', '/overdue-visits?days=30&districtCode=4001');
       expect(overdue.status).toBe(200);
       const ids = overdue.body.households.map((household: { householdId: string }) => household.householdId);
       expect(ids).toContain(neglected);
@@ -267,8 +202,7 @@ describe('the pairings service', () => {
 
   it('registers a partner and records its pledge towards a goal of a household life plan', async () => {
     const householdId = await registerHousehold();
-    await householdsStore.append(householdStream(householdId), 1, [
-      householdEvent('LifePlanDrawnUp', {
+    await world.householdEvent(householdId, 'LifePlanDrawnUp', {
         planId: 'plan-1',
         drawnUpOn: '2025-02-01',
         officialId: 'official-17',
@@ -280,10 +214,8 @@ describe('the pairings service', () => {
             actions: [{ actionId: 'act-1', description: 'vegetable garden', responsible: { kind: 'agency', name: 'เกษตรอำเภอ' }, dueOn: '2025-06-30' }],
           },
         ],
-      }),
-    ]);
-    await eventually(async () => (await knownHousehold(householdId))?.['lifePlan'], 'the life plan to be known');
-    const partner = await call('POST', '/partners', { name: 'Khon Kaen University', sector: 'academic', mouSignedOn: '2025-01-15' });
+    });
+    const partner = await call('POST', '/partners', { name: 'Khon Kaen University', sector: 'academic', mouSignedOn: '2025-01-15' }, administrator);
     expect(partner.status).toBe(201);
     const pledge = (goalId: string) =>
       call('POST', `/partners/${partner.body.partnerId}/pledges`, {
@@ -291,16 +223,16 @@ describe('the pairings service', () => {
         planId: 'plan-1',
         goalId,
         support: { kind: 'knowHow', description: 'mushroom farming course', value: 150_000 },
-      });
+      }, administrator);
     expect((await pledge('g-1')).status).toBe(201);
     expect((await pledge('g-9')).status).toBe(404);
-    const read = await call('GET', `/partners/${partner.body.partnerId}`);
+    const read = await call('GET', `/partners/${partner.body.partnerId}`, undefined, administrator);
     expect(read.body.pledges).toHaveLength(1);
   });
 
   it('accepts a third household and refuses a fourth when the province sets the limit to 3', async () => {
     // A second instance on the same database, started with the province's limit; the first keeps known_households fed.
-    const limited = await startServiceInProcess(PairingsModule.forRoot({ caseloadLimit: 3 }), context, {
+    const limited = await startServiceInProcess(PairingsModule.forRoot({ caseloadLimit: 3 }), world.context, {
       service: 'pairings',
       openApi: { title: 'pairings', description: 'spec' },
     });
@@ -311,7 +243,7 @@ describe('the pairings service', () => {
         (
           await fetch(`${limited.baseUrl}/households/${householdId}/buddy`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...officer },
             body: JSON.stringify({ officialId: 'official-limit-3' }),
           })
         ).json() as Promise<{ status?: number; detail?: string; pairingId?: string }>;
@@ -357,7 +289,8 @@ describe('the pairings service', () => {
     });
 
     it('refuses a bad district code with 400 naming area.districtCode', async () => {
-      const refused = await form({ districtCode: '40x1' });
+      // The provincial administrator's province covers the code's first digits: the body is weighed, and refused.
+      const refused = await call('POST', '/teams', { kind: 'mentor', name: 'Ban Ped mentor team', area: { districtCode: '40x1' } }, administrator);
       expect(refused.status).toBe(400);
       expect((refused.body.errors as { field: string }[]).map((error) => error.field)).toEqual(['area.districtCode']);
     });
@@ -398,19 +331,22 @@ describe('the pairings service', () => {
 
   // Last: it restarts the service.
   it('changes nothing in known_households when its consumer group replays the households topic from the start', async () => {
-    await registerHousehold();
+    await world.erase(await registerHousehold());
+    await world.moveHousehold(await registerHousehold(), '40010103', '40020201');
+    const pairingsDb = world.pairingsDb;
     const snapshot = async () => pairingsDb.collection('known_households').find({}).sort({ _id: 1 }).toArray();
     const before = await snapshot();
     expect(before.length).toBeGreaterThan(5);
-    expect(before.some((household) => household['status'] === 'closed')).toBe(true);
+    expect(before.map((household) => household['status'])).toEqual(expect.arrayContaining(['closed', 'erased']));
+    expect(before.some((household) => household['area']?.['districtCode'] === '4002')).toBe(true);
     const inbox = pairingsDb.collection('consumer_inbox');
     const handled = await inbox.countDocuments({});
 
-    await service.close();
-    const admin = context.kafka.admin();
+    await world.service.close();
+    const admin = world.context.kafka.admin();
     await admin.connect();
-    const groupId = context.topics.consumerGroup(householdsConsumption.group);
-    const topic = context.topics.events('households');
+    const groupId = world.context.topics.consumerGroup(householdsConsumption.group);
+    const topic = world.context.topics.events('households');
     await eventually(
       async () => {
         try {
@@ -426,7 +362,7 @@ describe('the pairings service', () => {
     // Forget which events were handled too, so every event really reaches the projection again.
     await inbox.deleteMany({});
 
-    service = await start();
+    world.service = await PairingsUnderTest.start(world.context);
     await eventually(async () => (await inbox.countDocuments({})) >= handled, 'the replay to be handled');
     expect(await snapshot()).toEqual(before);
   });

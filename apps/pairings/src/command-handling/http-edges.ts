@@ -1,6 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { Response } from 'express';
-import type { Actor } from '@khu-siao/contracts';
 
 /** The version a client last saw comes in If-Match (`"3"`, `W/"3"` or `3`); required where two writers could clash. */
 export function expectedVersionFrom(ifMatch: string | undefined, what: string): number {
@@ -10,12 +9,6 @@ export function expectedVersionFrom(ifMatch: string | undefined, what: string): 
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
   if (!match) throw new HttpException(`If-Match must be a ${what} version such as "3"`, HttpStatus.BAD_REQUEST);
   return Number(match[1]);
-}
-
-/** Until sign-in exists, the calling client names itself; the name is kept as the actor of its events. */
-export function actorFrom(clientId: string | undefined): Actor {
-  const id = clientId && /^[A-Za-z0-9._:@-]{1,100}$/.test(clientId) ? clientId : 'anonymous';
-  return { kind: 'client', id };
 }
 
 /** Answers a change with the stream's new version, also as its ETag for the next If-Match. */

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { Model } from 'mongoose';
-import { householdEvents, type EventEnvelope } from '@khu-siao/contracts';
+import { householdEvents, type AreaCode, type EventEnvelope } from '@khu-siao/contracts';
 import { KnownHouseholdDocument } from './known-household.schema';
 
 const householdEventTypes = householdEvents.map((definition) => definition.type);
@@ -12,18 +12,29 @@ class KnownHouseholdMovedOn extends Error {
   override readonly name = 'KnownHouseholdMovedOn';
 }
 
-type Change = Partial<Pick<KnownHouseholdDocument, 'status' | 'lifePlan'>>;
+type Change = Partial<Pick<KnownHouseholdDocument, 'status' | 'area' | 'lifePlan'>>;
 
-/** What each household event changes in what pairings knows; most change nothing but the version. */
+/** The clear area codes of a (v2) address; its sealed house number is left alone. */
+const areaOf = (address: unknown): AreaCode => (address as { area: AreaCode }).area;
+
+/**
+ * What each household event changes in what pairings knows; most change nothing but the version. Members and
+ * house numbers are sealed personal data pairings has no use for: they are never read.
+ */
 function changeOf(event: EventEnvelope): Change {
   const data = event.data as Record<string, unknown>;
   switch (event.type) {
     case 'HouseholdRegistered':
-      return { status: 'active' };
+      return { status: 'active', area: areaOf(data['address']) };
+    case 'HouseholdMoved':
+      return { area: areaOf(data['to']) };
     case 'HouseholdGraduated':
       return { status: 'graduated' };
     case 'HouseholdCaseClosed':
       return { status: 'closed' };
+    // The erasure ends the case for good: no new pairing, pledge or visit.
+    case 'HouseholdErased':
+      return { status: 'erased' };
     case 'LifePlanDrawnUp': {
       const goals = (data['goals'] as { goalId: string }[] | undefined) ?? [];
       return { lifePlan: { planId: String(data['planId']), goalIds: goals.map((goal) => goal.goalId) } };
@@ -50,7 +61,7 @@ export class KnownHouseholdsProjection {
     const change = changeOf(event);
     if (!current) {
       try {
-        await this.households.create({ _id: householdId, version: event.aggregateVersion, status: 'active', lifePlan: null, ...change });
+        await this.households.create({ _id: householdId, version: event.aggregateVersion, status: 'active', area: null, lifePlan: null, ...change });
       } catch (error) {
         if ((error as { code?: unknown }).code !== 11000) throw error;
         throw new KnownHouseholdMovedOn(`known household ${householdId} was created meanwhile`);

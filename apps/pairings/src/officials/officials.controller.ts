@@ -1,19 +1,21 @@
-import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Response } from 'express';
 import type { Model } from 'mongoose';
 import { processSteps } from '@khu-siao/contracts';
 import { NotFoundError, optional } from '@khu-siao/decider';
 import { officialDecider } from '@khu-siao/pairings-domain';
+import type { Principal } from '@khu-siao/security';
+import { Allow, Caller, actorOf } from '@khu-siao/service-runtime';
+import { OfficialInBody, OfficialInPath } from '../access/official-area';
 import { Aggregates, officialStream } from '../command-handling/aggregates';
 import { bangkokToday } from '../command-handling/bangkok-today';
-import { actorFrom, versioned } from '../command-handling/http-edges';
+import { versioned } from '../command-handling/http-edges';
 import { HouseholdVisit } from '../visits/visit-index.schema';
 import { EnrolOfficialBody } from './official-body';
 
 @ApiTags('officials')
-@ApiHeader({ name: 'x-client-id', required: false, description: 'the integrating client, kept as the actor' })
 @Controller('officials')
 export class OfficialsController {
   constructor(
@@ -22,12 +24,13 @@ export class OfficialsController {
   ) {}
 
   @Post()
+  @Allow('officials.register', OfficialInBody)
   @ApiOperation({ summary: 'Enrol a buddy official' })
   @ApiCreatedResponse({ description: 'enrolled; ETag is the official stream version' })
   @ApiConflictResponse({ description: 'already enrolled' })
   async enrol(
     @Body() body: EnrolOfficialBody,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
     const { officialId } = body;
@@ -43,12 +46,13 @@ export class OfficialsController {
       contact: { ...optional('phone', body.contact.phone), ...optional('email', body.contact.email) },
       enrolledOn: bangkokToday(),
     });
-    const version = await this.aggregates.append(decided, actorFrom(clientId));
+    const version = await this.aggregates.append(decided, actorOf(caller));
     response.setHeader('Location', `/officials/${officialId}`);
     return versioned(response, { officialId, version });
   }
 
   @Get(':officialId/caseload')
+  @Allow('officials.read', OfficialInPath)
   @ApiOperation({ summary: "An official's caseload: the households the official answers for now" })
   @ApiNotFoundResponse({ description: 'no such official' })
   async caseload(@Param('officialId') officialId: string, @Res({ passthrough: true }) response: Response) {
@@ -65,6 +69,7 @@ export class OfficialsController {
   }
 
   @Get(':officialId/activity')
+  @Allow('officials.read', OfficialInPath)
   @ApiOperation({ summary: "An official's activity: caseload, visits logged, in-kind help given (satang) and visits per process step" })
   @ApiNotFoundResponse({ description: 'no such official' })
   async activity(@Param('officialId') officialId: string, @Res({ passthrough: true }) response: Response) {

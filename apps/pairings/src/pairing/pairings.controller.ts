@@ -1,10 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { pairingDecider, pairingHistory } from '@khu-siao/pairings-domain';
+import type { Principal } from '@khu-siao/security';
+import { Allow, Caller, actorOf } from '@khu-siao/service-runtime';
+import { HouseholdInPath } from '../access/household-area';
 import { Aggregates, pairingStream } from '../command-handling/aggregates';
-import { actorFrom, versioned } from '../command-handling/http-edges';
+import { versioned } from '../command-handling/http-edges';
 import { PairingProtocol } from './pairing-protocol';
 
 const idPattern = /^[A-Za-z0-9._-]{1,100}$/;
@@ -22,7 +25,8 @@ export class UnpairBody {
 }
 
 @ApiTags('pairings')
-@ApiHeader({ name: 'x-client-id', required: false, description: 'the integrating client, kept as the actor' })
+// Pairing, handing over and ending are one operation; the history is read by those who pair.
+@Allow('pairings.pair', HouseholdInPath)
 @Controller('households/:householdId/buddy')
 export class PairingsController {
   constructor(
@@ -38,10 +42,10 @@ export class PairingsController {
   async pair(
     @Param('householdId') householdId: string,
     @Body() body: PairBody,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return versioned(response, await this.protocol.pair(householdId, body.officialId, actorFrom(clientId)));
+    return versioned(response, await this.protocol.pair(householdId, body.officialId, actorOf(caller)));
   }
 
   @Post('reassignments')
@@ -51,10 +55,10 @@ export class PairingsController {
   async reassign(
     @Param('householdId') householdId: string,
     @Body() body: ReassignBody,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return versioned(response, await this.protocol.reassign(householdId, body.officialId, body.reason, actorFrom(clientId)));
+    return versioned(response, await this.protocol.reassign(householdId, body.officialId, body.reason, actorOf(caller)));
   }
 
   @Post('end')
@@ -64,10 +68,10 @@ export class PairingsController {
   async unpair(
     @Param('householdId') householdId: string,
     @Body() body: UnpairBody,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return versioned(response, await this.protocol.unpair(householdId, body.reason, actorFrom(clientId)));
+    return versioned(response, await this.protocol.unpair(householdId, body.reason, actorOf(caller)));
   }
 
   @Get('history')

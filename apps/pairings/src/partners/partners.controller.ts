@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
@@ -7,9 +7,13 @@ import { v7 as uuidV7 } from 'uuid';
 import { partnerSectors, supportKinds } from '@khu-siao/contracts';
 import { NotFoundError, optional } from '@khu-siao/decider';
 import { partnerDecider } from '@khu-siao/pairings-domain';
+import type { Principal } from '@khu-siao/security';
+import { Allow, Caller, actorOf } from '@khu-siao/service-runtime';
+import { HouseholdInBody } from '../access/household-area';
+import { PartnerInPath, ServedProvince } from '../access/partner-area';
 import { Aggregates, partnerStream } from '../command-handling/aggregates';
 import { bangkokToday } from '../command-handling/bangkok-today';
-import { actorFrom, versioned } from '../command-handling/http-edges';
+import { versioned } from '../command-handling/http-edges';
 import { KnownHouseholds } from '../known-households/known-households';
 
 export class RegisterPartnerBody {
@@ -34,7 +38,6 @@ export class PledgeBody {
 }
 
 @ApiTags('partners')
-@ApiHeader({ name: 'x-client-id', required: false, description: 'the integrating client, kept as the actor' })
 @Controller('partners')
 export class PartnersController {
   constructor(
@@ -43,9 +46,10 @@ export class PartnersController {
   ) {}
 
   @Post()
+  @Allow('partners.manage', ServedProvince)
   @ApiOperation({ summary: 'Register a development partner (MOU signatory)' })
   @ApiCreatedResponse({ description: 'registered; ETag is the partner version' })
-  async register(@Body() body: RegisterPartnerBody, @Headers('x-client-id') clientId: string | undefined, @Res({ passthrough: true }) response: Response) {
+  async register(@Body() body: RegisterPartnerBody, @Caller() caller: Principal, @Res({ passthrough: true }) response: Response) {
     const partnerId = uuidV7();
     const decided = await this.aggregates.decide(partnerStream(partnerId), partnerDecider, {
       type: 'RegisterPartner',
@@ -55,19 +59,21 @@ export class PartnersController {
       mouSignedOn: body.mouSignedOn,
       today: bangkokToday(),
     });
-    const version = await this.aggregates.append(decided, actorFrom(clientId));
+    const version = await this.aggregates.append(decided, actorOf(caller));
     response.setHeader('Location', `/partners/${partnerId}`);
     return versioned(response, { partnerId, version });
   }
 
   @Post(':partnerId/pledges')
+  // The pledge goes to a household's plan: it lies where the household lives.
+  @Allow('partners.pledge', HouseholdInBody)
   @ApiOperation({ summary: "Record a partner's pledge towards a goal of a household's life plan" })
   @ApiNotFoundResponse({ description: 'unknown partner, household or plan goal' })
   @ApiConflictResponse({ description: 'the household is not open or the plan is not the one in force' })
   async pledge(
     @Param('partnerId') partnerId: string,
     @Body() body: PledgeBody,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
     const pledgeId = uuidV7();
@@ -86,12 +92,13 @@ export class PartnersController {
         pledgedOn: bangkokToday(),
         household,
       },
-      actorFrom(clientId),
+      actorOf(caller),
     );
     return versioned(response, { partnerId, pledgeId, version });
   }
 
   @Get(':partnerId')
+  @Allow('partners.read', PartnerInPath)
   @ApiOperation({ summary: 'A partner and its pledges' })
   async read(@Param('partnerId') partnerId: string, @Res({ passthrough: true }) response: Response) {
     const { version, state } = await this.aggregates.load(partnerStream(partnerId), partnerDecider);

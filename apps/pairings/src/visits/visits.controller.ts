@@ -2,15 +2,19 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } fro
 import { InjectModel } from '@nestjs/mongoose';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import type { Model } from 'mongoose';
 import { v7 as uuidV7 } from 'uuid';
 import { NotFoundError, optional } from '@khu-siao/decider';
 import { visitDecider, type VisitDetails, type VisitState } from '@khu-siao/pairings-domain';
+import type { Principal } from '@khu-siao/security';
+import { Allow, Caller, actorOf } from '@khu-siao/service-runtime';
+import { AreaInQuery } from '../access/area-in-query';
+import { HouseholdInBody, HouseholdInPath, VisitedHousehold } from '../access/household-area';
 import { Aggregates, visitStream } from '../command-handling/aggregates';
 import { bangkokToday } from '../command-handling/bangkok-today';
-import { actorFrom, expectedVersionFrom, versioned } from '../command-handling/http-edges';
+import { expectedVersionFrom, versioned } from '../command-handling/http-edges';
 import { KnownHouseholdDocument } from '../known-households/known-household.schema';
 import { KnownHouseholds } from '../known-households/known-households';
 import { CorrectVisitBody, LogVisitBody, type VisitDetailsBody } from './visit-body';
@@ -39,10 +43,19 @@ export class OverdueQuery {
   @Min(1)
   @Max(3650)
   days = 30;
+
+  @ApiPropertyOptional({ example: '4001', description: 'the district listed (or provinceCode)' })
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: 'must be a 4-digit district code' })
+  districtCode?: string;
+
+  @ApiPropertyOptional({ example: '40', description: 'the province listed, when no districtCode' })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'must be a 2-digit province code' })
+  provinceCode?: string;
 }
 
 @ApiTags('visits')
-@ApiHeader({ name: 'x-client-id', required: false, description: 'the integrating client, kept as the actor' })
 @Controller()
 export class VisitsController {
   constructor(
@@ -53,11 +66,12 @@ export class VisitsController {
   ) {}
 
   @Post('visits')
+  @Allow('visits.log', HouseholdInBody)
   @ApiOperation({ summary: 'Log a home visit (date not in the future, GPS inside Thailand, in-kind help valued in satang)' })
   @ApiCreatedResponse({ description: 'logged; ETag is the visit version' })
   @ApiBadRequestResponse({ description: 'each field at fault named' })
   @ApiNotFoundResponse({ description: 'unknown household' })
-  async log(@Body() body: LogVisitBody, @Headers('x-client-id') clientId: string | undefined, @Res({ passthrough: true }) response: Response) {
+  async log(@Body() body: LogVisitBody, @Caller() caller: Principal, @Res({ passthrough: true }) response: Response) {
     const visitId = uuidV7();
     const household = await this.households.of(body.householdId);
     const decided = await this.aggregates.decide(visitStream(visitId), visitDecider, {
@@ -68,13 +82,14 @@ export class VisitsController {
       today: bangkokToday(),
       ...detailsOf(body),
     });
-    const version = await this.aggregates.append(decided, actorFrom(clientId));
+    const version = await this.aggregates.append(decided, actorOf(caller));
     await this.index(visitId, version);
     response.setHeader('Location', `/visits/${visitId}`);
     return versioned(response, { visitId, householdId: body.householdId, version });
   }
 
   @Post('visits/:visitId/corrections')
+  @Allow('visits.log', VisitedHousehold)
   @HttpCode(200)
   @ApiOperation({ summary: "Correct a visit's details; the first version stays in the record" })
   @ApiHeader({ name: 'if-match', required: true, description: 'the visit version last read' })
@@ -82,7 +97,7 @@ export class VisitsController {
     @Param('visitId') visitId: string,
     @Body() body: CorrectVisitBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-client-id') clientId: string | undefined,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
     const expected = expectedVersionFrom(ifMatch, 'visit');
@@ -94,12 +109,13 @@ export class VisitsController {
       correctedBy: body.correctedBy,
       today: bangkokToday(),
     });
-    const version = await this.aggregates.append({ ...decided, version: expected }, actorFrom(clientId));
+    const version = await this.aggregates.append({ ...decided, version: expected }, actorOf(caller));
     await this.index(visitId, version);
     return versioned(response, { visitId, version });
   }
 
   @Get('visits/:visitId')
+  @Allow('visits.read', VisitedHousehold)
   @ApiOperation({ summary: 'A visit as it stands, with its first logged details and every correction' })
   async read(@Param('visitId') visitId: string, @Res({ passthrough: true }) response: Response) {
     const { version, state } = await this.aggregates.load(visitStream(visitId), visitDecider);
@@ -108,6 +124,7 @@ export class VisitsController {
   }
 
   @Get('households/:householdId/visits')
+  @Allow('visits.read', HouseholdInPath)
   @ApiOperation({ summary: "A household's visits, latest first" })
   async ofHousehold(@Param('householdId') householdId: string) {
     const visits = await this.visits.find({ householdId }).lean();
@@ -116,13 +133,13 @@ export class VisitsController {
   }
 
   @Get('overdue-visits')
-  @ApiOperation({ summary: 'Open households with no visit in the last N days (or never visited)' })
+  @Allow('visits.readOverdue', AreaInQuery)
+  @ApiOperation({ summary: 'Open households of a district (or province) with no visit in the last N days (or never visited)' })
   async overdue(@Query() query: OverdueQuery) {
     const since = bangkokToday(new Date(Date.now() - query.days * 86_400_000));
-    const [open, visits] = await Promise.all([
-      this.known.find({ status: 'active' }, { _id: 1 }).lean(),
-      this.visits.find({}, { householdId: 1, visitedOn: 1 }).lean(),
-    ]);
+    const inArea = query.districtCode ? { 'area.districtCode': query.districtCode } : { 'area.provinceCode': query.provinceCode };
+    const open = await this.known.find({ status: 'active', ...inArea }, { _id: 1 }).lean();
+    const visits = await this.visits.find({ householdId: { $in: open.map((household) => household._id) } }, { householdId: 1, visitedOn: 1 }).lean();
     const latest = new Map<string, string>();
     for (const visit of visits) {
       const seen = latest.get(visit.householdId);

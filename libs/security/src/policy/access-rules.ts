@@ -57,7 +57,9 @@ export const accessRules: Readonly<Record<Operation, AccessRule>> = {
   'teams.manage': { roles: inArea('districtOfficer', 'provincialAdministrator'), personalData: false },
   'teams.read': { roles: inArea('districtOfficer', 'provincialAdministrator'), personalData: false },
   'partners.manage': { roles: inArea('provincialAdministrator'), personalData: false },
-  'partners.read': { roles: inArea('districtOfficer', 'provincialAdministrator'), agencies: 'in-area', personalData: false },
+  // The partners' catalogue (organisations that signed the province's MOU) is province-wide: a district officer, whose
+  // scope is narrower than any partner, reads it to plan a household's actions.
+  'partners.read': { roles: { districtOfficer: 'anywhere', provincialAdministrator: 'in-area' }, agencies: 'in-area', personalData: false },
   'partners.pledge': { roles: inArea('provincialAdministrator'), agencies: 'in-area', personalData: false },
 
   'programmes.manage': { roles: inArea('provincialAdministrator'), personalData: false },

@@ -50,7 +50,7 @@ const table: { role: Role; principal: Principal; allowed: Operation[]; reachesNe
       'reports.readProjectionStatus',
     ],
     reachesNextDistrict: false,
-    anywhere: ['programmes.read', 'reports.readProjectionStatus'],
+    anywhere: ['programmes.read', 'reports.readProjectionStatus', 'partners.read'],
   },
   {
     role: 'tambonWelfareOfficer',

@@ -55,6 +55,12 @@ describe('pairing an official with a household', () => {
     it('refuses a closed case', () => {
       given().when(pair('official-7', { household: { status: 'closed' } })).thenThrows(IllegalStateError, "household hh-1's case is closed");
     });
+
+    it('refuses a household whose data was erased', () => {
+      given()
+        .when(pair('official-7', { household: { status: 'erased' } }))
+        .thenThrows(IllegalStateError, "household hh-1's data was erased: its case is ended");
+    });
   });
 
   it('refuses a pairing id the household has used before', () => {

@@ -1,5 +1,6 @@
 import { IllegalStateError, InvalidCommandError, NotFoundError, type Decider } from '@khu-siao/decider';
 import { calendarDateIssues } from '@khu-siao/decider';
+import { requireUnerasedHousehold } from '../household/household-facts';
 import { refuseIfAny, textIssues } from '@khu-siao/decider';
 import type { VisitEvent } from '../pairings-events';
 import type { CorrectVisit, LogVisit, VisitCommand } from './commands';
@@ -36,8 +37,9 @@ function log(command: LogVisit, state: VisitState): VisitEvent[] {
   const { visitId, householdId, household, today } = command;
   refuseIfAny([...textIssues({ visitId, householdId }, 200), ...calendarDateIssues({ today }), ...visitDetailsIssues(command, today)]);
   if (state.status !== 'notLogged') throw new IllegalStateError(`visit ${visitId} is already logged: correct it instead`);
-  // A visit may be logged after the case closed (it happened before), but only for a household that exists.
-  if (household === null) throw new NotFoundError('household', householdId);
+  // A visit may be logged after the case closed (it happened before), but only for a household that exists and
+  // whose data was not erased.
+  requireUnerasedHousehold(householdId, household);
   return [{ type: 'VisitLogged', data: { visitId, householdId, ...visitDetailsOf(command) } }];
 }
 

@@ -130,6 +130,10 @@ describe('logging a visit', () => {
     given().when({ ...logVisit, household: { status: 'closed' } }).then(visitLogged);
   });
 
+  it('is refused for a household whose data was erased: nothing new is recorded of it', () => {
+    given().when({ ...logVisit, household: { status: 'erased' } }).thenThrows(IllegalStateError, "household hh-1's data was erased: its case is ended");
+  });
+
   it('is refused when the visit is already logged', () => {
     given(visitLogged).when(logVisit).thenThrows(IllegalStateError, 'visit visit-1 is already logged: correct it instead');
   });
