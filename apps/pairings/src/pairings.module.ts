@@ -19,6 +19,7 @@ import { PartnersController } from './partners/partners.controller';
 import { PROVINCE_CODE } from './province';
 import { TeamsController } from './teams/teams.controller';
 import { HouseholdVisit, HouseholdVisitSchema } from './visits/visit-index.schema';
+import { VisitRecords } from './visits/visit-records';
 import { VisitsController } from './visits/visits.controller';
 
 export interface PairingsOptions {
@@ -48,6 +49,7 @@ function pairingsMetadata(options: PairingsOptions): ModuleMetadata {
       Aggregates,
       KnownHouseholds,
       PairingProtocol,
+      VisitRecords,
       ...areaResolvers,
       { provide: CASELOAD_LIMIT, useValue: options.caseloadLimit ?? defaultCaseloadLimit },
       { provide: PROVINCE_CODE, useValue: options.provinceCode ?? null },

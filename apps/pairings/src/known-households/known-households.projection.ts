@@ -1,8 +1,10 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { Model } from 'mongoose';
 import { householdEvents, type AreaCode, type EventEnvelope } from '@khu-siao/contracts';
+import type { SecurityServices } from '@khu-siao/security';
+import { SECURITY } from '@khu-siao/service-runtime';
 import { KnownHouseholdDocument } from './known-household.schema';
 
 const householdEventTypes = householdEvents.map((definition) => definition.type);
@@ -50,11 +52,16 @@ function changeOf(event: EventEnvelope): Change {
  */
 @Controller()
 export class KnownHouseholdsProjection {
-  constructor(@InjectModel(KnownHouseholdDocument.name) private readonly households: Model<KnownHouseholdDocument>) {}
+  constructor(
+    @InjectModel(KnownHouseholdDocument.name) private readonly households: Model<KnownHouseholdDocument>,
+    @Inject(SECURITY) private readonly security: SecurityServices,
+  ) {}
 
   @EventPattern(householdEventTypes)
   async apply(@Payload() event: EventEnvelope): Promise<void> {
     const householdId = event.aggregateId;
+    // The households service destroys the key; this process forgets its cached copy, so visits read as erased now.
+    if (event.type === 'HouseholdErased') this.security.dataKeys.evict(householdId);
     const current = await this.households.findById(householdId).lean();
     const known = current?.version ?? 0;
     if (known >= event.aggregateVersion) return;

@@ -3,7 +3,8 @@ import { SchemaTypes } from 'mongoose';
 
 /**
  * One document per visit, written after each append to the visit's stream (guarded by the stream version), so a
- * household's visits and the overdue list are read without scanning streams. The stream stays the truth.
+ * household's visits and the overdue list are read without scanning streams. The stream stays the truth. `visit`
+ * keeps the personal fields sealed as the events carry them (needs, help descriptions, referrals, location).
  */
 @Schema({ collection: 'household_visits', versionKey: false, minimize: false })
 export class HouseholdVisit {

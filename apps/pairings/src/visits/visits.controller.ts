@@ -7,18 +7,18 @@ import type { Response } from 'express';
 import type { Model } from 'mongoose';
 import { v7 as uuidV7 } from 'uuid';
 import { NotFoundError, optional } from '@khu-siao/decider';
-import { visitDecider, type VisitDetails, type VisitState } from '@khu-siao/pairings-domain';
+import type { VisitDetails, VisitState } from '@khu-siao/pairings-domain';
 import type { Principal } from '@khu-siao/security';
 import { Allow, Caller, actorOf } from '@khu-siao/service-runtime';
 import { AreaInQuery } from '../access/area-in-query';
 import { HouseholdInBody, HouseholdInPath, VisitedHousehold } from '../access/household-area';
-import { Aggregates, visitStream } from '../command-handling/aggregates';
 import { bangkokToday } from '../command-handling/bangkok-today';
 import { expectedVersionFrom, versioned } from '../command-handling/http-edges';
 import { KnownHouseholdDocument } from '../known-households/known-household.schema';
 import { KnownHouseholds } from '../known-households/known-households';
 import { CorrectVisitBody, LogVisitBody, type VisitDetailsBody } from './visit-body';
 import { HouseholdVisit } from './visit-index.schema';
+import { VisitRecords } from './visit-records';
 
 function detailsOf(body: VisitDetailsBody): VisitDetails {
   return {
@@ -59,7 +59,7 @@ export class OverdueQuery {
 @Controller()
 export class VisitsController {
   constructor(
-    private readonly aggregates: Aggregates,
+    private readonly records: VisitRecords,
     private readonly households: KnownHouseholds,
     @InjectModel(HouseholdVisit.name) private readonly visits: Model<HouseholdVisit>,
     @InjectModel(KnownHouseholdDocument.name) private readonly known: Model<KnownHouseholdDocument>,
@@ -74,7 +74,7 @@ export class VisitsController {
   async log(@Body() body: LogVisitBody, @Caller() caller: Principal, @Res({ passthrough: true }) response: Response) {
     const visitId = uuidV7();
     const household = await this.households.of(body.householdId);
-    const decided = await this.aggregates.decide(visitStream(visitId), visitDecider, {
+    const decided = await this.records.decide(visitId, {
       type: 'LogVisit',
       visitId,
       householdId: body.householdId,
@@ -82,7 +82,7 @@ export class VisitsController {
       today: bangkokToday(),
       ...detailsOf(body),
     });
-    const version = await this.aggregates.append(decided, actorOf(caller));
+    const version = await this.records.append(decided, decided.version, actorOf(caller));
     await this.index(visitId, version);
     response.setHeader('Location', `/visits/${visitId}`);
     return versioned(response, { visitId, householdId: body.householdId, version });
@@ -101,7 +101,7 @@ export class VisitsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const expected = expectedVersionFrom(ifMatch, 'visit');
-    const decided = await this.aggregates.decide(visitStream(visitId), visitDecider, {
+    const decided = await this.records.decide(visitId, {
       type: 'CorrectVisit',
       visitId,
       details: detailsOf(body.details),
@@ -109,7 +109,7 @@ export class VisitsController {
       correctedBy: body.correctedBy,
       today: bangkokToday(),
     });
-    const version = await this.aggregates.append({ ...decided, version: expected }, actorOf(caller));
+    const version = await this.records.append(decided, expected, actorOf(caller));
     await this.index(visitId, version);
     return versioned(response, { visitId, version });
   }
@@ -118,7 +118,7 @@ export class VisitsController {
   @Allow('visits.read', VisitedHousehold)
   @ApiOperation({ summary: 'A visit as it stands, with its first logged details and every correction' })
   async read(@Param('visitId') visitId: string, @Res({ passthrough: true }) response: Response) {
-    const { version, state } = await this.aggregates.load(visitStream(visitId), visitDecider);
+    const { version, state } = await this.records.load(visitId);
     if (state.status === 'notLogged') throw new NotFoundError('visit', visitId);
     return versioned(response, { ...state, version });
   }
@@ -129,7 +129,8 @@ export class VisitsController {
   async ofHousehold(@Param('householdId') householdId: string) {
     const visits = await this.visits.find({ householdId }).lean();
     visits.sort((a, b) => b.visitedOn.localeCompare(a.visitedOn));
-    return { householdId, visits: visits.map((entry) => ({ ...entry.visit, version: entry.version })) };
+    const opened = await Promise.all(visits.map((entry) => this.records.open(householdId, entry.visit)));
+    return { householdId, visits: opened.map((visit, index) => ({ ...visit, version: visits[index].version })) };
   }
 
   @Get('overdue-visits')
@@ -152,9 +153,12 @@ export class VisitsController {
     return { days: query.days, since, households };
   }
 
-  /** Brings the visit's index entry to the stream's version; an older writer never overwrites a newer one. */
+  /**
+   * Brings the visit's index entry to the stream's version; an older writer never overwrites a newer one. The entry
+   * keeps the visit's personal fields sealed, as the stream does.
+   */
   private async index(visitId: string, version: number): Promise<void> {
-    const { version: current, state } = await this.aggregates.load(visitStream(visitId), visitDecider);
+    const { version: current, sealed: state } = await this.records.load(visitId);
     if (state.status === 'notLogged' || current < version) return;
     const document = { householdId: state.householdId, version: current, visitedOn: state.details.visitedOn, visit: visitView(state) };
     const updated = await this.visits.updateOne({ _id: visitId, version: { $lt: current } }, { $set: document });

@@ -135,9 +135,65 @@ describe('the platform event catalogue', () => {
       },
     });
     const event = platformCatalogue.read(stored);
-    expect(event.schemaVersion).toBe(2);
+    expect(event.schemaVersion).toBe(3);
     expect(event.data).toMatchObject({ officialIds: ['official-7'] });
     expect(event.data).not.toHaveProperty('officialId');
+  });
+
+  it("reads the visit versions that carried the household's personal data in clear with those fields erased", () => {
+    const clearDetails = {
+      officialIds: ['official-7'],
+      visitedOn: '2022-01-20',
+      processStep: 'care',
+      dimensionsDiscussed: ['health'],
+      needsFound: ['bedridden', 'diabetes'],
+      helpGiven: [{ kind: 'inKind', description: 'insulin', value: 50_000 }, { kind: 'advice', description: 'diet' }],
+      referrals: ['district hospital'],
+      location: { latitude: 16.43, longitude: 102.82 },
+    };
+    const erased = { erased: true };
+    const erasedDetails = {
+      ...clearDetails,
+      needsFound: [erased, erased],
+      helpGiven: [{ kind: 'inKind', description: erased, value: 50_000 }, { kind: 'advice', description: erased }],
+      referrals: [erased],
+      location: erased,
+    };
+    const logged = platformCatalogue.read(
+      envelope({ type: 'VisitLogged', aggregateType: 'visit', schemaVersion: 2, data: { visitId: 'visit-1', householdId: 'hh-1', ...clearDetails } }),
+    );
+    expect(logged.data).toEqual({ visitId: 'visit-1', householdId: 'hh-1', ...erasedDetails });
+    const correction = { visitId: 'visit-1', householdId: 'hh-1', reason: 'typo', correctedBy: 'official-7', correctedOn: '2022-01-21' };
+    const corrected = platformCatalogue.read(
+      envelope({ type: 'VisitCorrected', aggregateType: 'visit', schemaVersion: 1, data: { ...correction, details: clearDetails } }),
+    );
+    expect(corrected.schemaVersion).toBe(2);
+    expect(corrected.data).toEqual({ ...correction, details: erasedDetails });
+  });
+
+  it('refuses a visit whose personal fields are in clear at the current version', () => {
+    const violation = violationOf(() =>
+      platformCatalogue.read(
+        envelope({
+          type: 'VisitLogged',
+          aggregateType: 'visit',
+          schemaVersion: 3,
+          data: {
+            visitId: 'visit-1',
+            householdId: 'hh-1',
+            officialIds: ['official-7'],
+            visitedOn: '2022-01-20',
+            processStep: 'care',
+            dimensionsDiscussed: [],
+            needsFound: ['bedridden'],
+            helpGiven: [],
+            referrals: [],
+            location: { latitude: 16.43, longitude: 102.82 },
+          },
+        }),
+      ),
+    );
+    expect(violation.issues.map((issue) => issue.field)).toEqual(['data.needsFound.0', 'data.location']);
   });
 
   it('refuses a schema version newer than it knows and an unknown type', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../catalogue/event-definition';
+import { erasedInOldVersion, sealedField } from '../shared/personal-fields';
 import { calendarDate, dimensionSchema, processStepSchema, satang } from '../shared/value-schemas';
 
 /** One stream per household: who its buddy is, pairing after pairing (aggregate id = household id). */
@@ -47,58 +48,71 @@ export const HouseholdUnpaired = defineEvent({
 
 // --- visit -----------------------------------------------------------------------------------------------------
 
-const helpGivenSchema = z
-  .object({ kind: z.enum(['inKind', 'advice', 'service']), description: z.string().min(1).max(300), value: satang.optional() })
-  .strict();
-
 /** Thailand's bounding box, with a margin: a point outside it was not taken on a home visit in the province. */
 export const thailandBounds = { latitude: { min: 5.5, max: 20.5 }, longitude: { min: 97.3, max: 105.7 } } as const;
 
-const geoPointSchema = z
-  .object({
-    latitude: z.number().min(thailandBounds.latitude.min).max(thailandBounds.latitude.max),
-    longitude: z.number().min(thailandBounds.longitude.min).max(thailandBounds.longitude.max),
-  })
+/**
+ * Help as events carry it (VisitLogged v3, VisitCorrected v2): what was handed over is sealed under the household's
+ * data key; its kind and value stay clear for the reports.
+ */
+const sealedHelpGivenSchema = z
+  .object({ kind: z.enum(['inKind', 'advice', 'service']), description: sealedField, value: satang.optional() })
   .strict();
 
-/** What a visit was: logged once, then replaced as a whole by each correction. */
+/**
+ * What a visit was: logged once, then replaced as a whole by each correction. What the official found, gave and
+ * referred, and where the home is, are the household's personal data (often its health): sealed under its data key
+ * (see `sealedField`), they read as erased once the household is erased; kinds, values, dates and ids stay clear.
+ */
 const visitDetailsShape = {
   officialIds: z.array(z.string().min(1)).min(1),
   visitedOn: calendarDate,
   processStep: processStepSchema,
   dimensionsDiscussed: z.array(dimensionSchema),
-  needsFound: z.array(z.string().min(1).max(300)),
-  helpGiven: z.array(helpGivenSchema),
-  referrals: z.array(z.string().min(1).max(200)),
+  needsFound: z.array(sealedField),
+  helpGiven: z.array(sealedHelpGivenSchema),
+  referrals: z.array(sealedField),
   nextVisitOn: calendarDate.optional(),
-  /** Where the visit took place (GPS); optional since version 2 lacked it. */
-  location: geoPointSchema.optional(),
-  /** A reference to a photo in the file store, never the photo itself; optional since version 2 lacked it. */
+  /** Where the visit took place: the JSON of the GPS point `{latitude, longitude}`, sealed. */
+  location: sealedField.optional(),
+  /** A reference to a photo in the file store, never the photo itself. */
   photoRef: z.string().min(1).max(500).optional(),
 };
 
-const visitLoggedV2 = z
-  .object({ visitId: z.string().min(1), householdId: z.string().min(1), ...visitDetailsShape })
-  .strict();
+/** Versions before the sealed ones carried the personal fields of a visit's details in clear. */
+function sealOldDetails(details: Record<string, unknown>): Record<string, unknown> {
+  const erasedAll = (list: unknown) => (list as unknown[]).map(() => ({ erased: true }));
+  return {
+    ...erasedInOldVersion(details, ['location']),
+    needsFound: erasedAll(details['needsFound']),
+    helpGiven: (details['helpGiven'] as Record<string, unknown>[]).map((help) => erasedInOldVersion(help, ['description'])),
+    referrals: erasedAll(details['referrals']),
+  };
+}
 
 /**
  * Schema version 1 named a single `officialId`; buddies often visit together, so version 2 carries `officialIds`.
- * Events stored at version 1 are lifted on read.
+ * Version 3 seals the personal fields (issue 7). Events stored at older versions are lifted on read.
  */
 export const VisitLogged = defineEvent({
   ...visit,
   type: 'VisitLogged',
-  schemaVersion: 2,
-  schema: visitLoggedV2,
+  schemaVersion: 3,
+  schema: z.object({ visitId: z.string().min(1), householdId: z.string().min(1), ...visitDetailsShape }).strict(),
   upcasters: {
     1: ({ officialId, ...rest }) => ({ ...rest, officialIds: [officialId] }),
+    2: sealOldDetails,
   },
 });
 
-/** A logged visit is never edited in place: a correction restates all its details, with who corrected it and why. */
+/**
+ * A logged visit is never edited in place: a correction restates all its details, with who corrected it and why.
+ * Version 2 seals the personal fields of the details, as VisitLogged v3 does.
+ */
 export const VisitCorrected = defineEvent({
   ...visit,
   type: 'VisitCorrected',
+  schemaVersion: 2,
   schema: z
     .object({
       visitId: id,
@@ -109,6 +123,7 @@ export const VisitCorrected = defineEvent({
       correctedOn: calendarDate,
     })
     .strict(),
+  upcasters: { 1: (data) => ({ ...data, details: sealOldDetails(data['details'] as Record<string, unknown>) }) },
 });
 
 // --- official --------------------------------------------------------------------------------------------------

@@ -12,7 +12,8 @@ export { pairingHistory, type EndedPairing, type HouseholdPairings, type Pairing
 
 export { visitDecider } from './visit/business-logic';
 export type * from './visit/commands';
-export type { Correction, GeoPoint, HelpGiven, Visit, VisitDetails, VisitState } from './visit/visit';
+export type { ClearVisitEvent, Correction, GeoPoint, HelpGiven, Visit, VisitDetails, VisitState } from './visit/visit';
+export { openVisitDetails, openVisitEvent, sealVisitEvent, type ErasedText, type SealedVisitEvent } from './visit/personal-data';
 
 export { teamDecider } from './team/business-logic';
 export type * from './team/commands';
