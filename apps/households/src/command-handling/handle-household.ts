@@ -54,6 +54,9 @@ export class HandleHouseholdHandler implements ICommandHandler<HandleHousehold, 
     const added = [...after].filter((id) => !before.has(id));
     const removed = [...before].filter((id) => !after.has(id));
     await this.nationalIds.claim(householdId, added);
+    // Erasure destroys the key before its event is published, so no service that learns of it (and evicts its cached
+    // copy of the key) can open the household's fields afterwards; a retry appends the event if this append fails.
+    if (decided.at(-1)?.type === 'HouseholdErased') await this.personalData.finishErasure(householdId);
     let appended;
     try {
       const sealed = await this.personalData.seal(householdId, decided);
@@ -63,7 +66,6 @@ export class HandleHouseholdHandler implements ICommandHandler<HandleHousehold, 
       throw error;
     }
     await this.nationalIds.release(householdId, removed);
-    if (decided.at(-1)?.type === 'HouseholdErased') await this.personalData.finishErasure(householdId);
     return { householdId, version: appended.nextExpectedVersion, changed: appended.appended };
   }
 }

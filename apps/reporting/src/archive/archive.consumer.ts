@@ -3,7 +3,8 @@ import type { Db } from 'mongodb';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { platformCatalogue, type EventEnvelope } from '@khu-siao/contracts';
 import { EVENTS_COLLECTION, EventStore, StreamConflictError } from '@khu-siao/event-store';
-import { DATABASE } from '@khu-siao/service-runtime';
+import type { SecurityServices } from '@khu-siao/security';
+import { DATABASE, SECURITY } from '@khu-siao/service-runtime';
 
 /**
  * Keeps every event of every service in the reporting service's own event store, the archive the read models are
@@ -16,10 +17,13 @@ export class ArchiveConsumer {
   constructor(
     private readonly store: EventStore,
     @Inject(DATABASE) private readonly db: Db,
+    @Inject(SECURITY) private readonly security: SecurityServices,
   ) {}
 
   @EventPattern(platformCatalogue.types())
   async keep(@Payload() event: EventEnvelope): Promise<void> {
+    // The households service destroyed the key: a copy this process cached must not open the case meanwhile.
+    if (event.type === 'HouseholdErased') this.security.dataKeys.evict(event.aggregateId);
     // An event kept already is passed over before the store takes a log position for it (and leaves a gap).
     if (await this.db.collection(EVENTS_COLLECTION).findOne({ eventIds: event.eventId }, { projection: { _id: 1 } })) return;
     const [outcome] = await this.store.appendMany([
