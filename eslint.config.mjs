@@ -13,7 +13,7 @@ const depConstraints = [
   { sourceTag: 'type:security', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:data-access', 'type:messaging', 'type:util'] },
-  { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:data-access', 'type:messaging', 'type:testing', 'type:util'] },
+  { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:data-access', 'type:messaging', 'type:testing', 'type:security', 'type:util'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:households', onlyDependOnLibsWithTags: ['scope:shared', 'scope:households'] },
   { sourceTag: 'scope:pairings', onlyDependOnLibsWithTags: ['scope:shared', 'scope:pairings'] },

@@ -10,7 +10,8 @@ import { dirname, join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { createKafka } from '@khu-siao/messaging';
 import { createLogger } from '@khu-siao/observability';
-import { registration } from '@khu-siao/testing';
+import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
+import { registration, testSecurityEnv } from '@khu-siao/testing';
 import type { CommandTotal } from './support/command-times';
 import { readFlags } from './support/flags';
 import { REPO_ROOT, startBenchInfra } from './support/infra';
@@ -69,6 +70,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = () => performance.now();
 
 /** A household registration as the TPMAP import would send it (1-4 members, unique national IDs). */
+/** Every call is made as the provincial administrator of Khon Kaen (registers there, reads and rebuilds the reports). */
+let signedIn: AuthHeaders = {};
+
 const registrationOf = (serial: number) => registration(serial, VILLAGES[serial % VILLAGES.length], 1 + (serial % 4));
 
 /** One command of the load, all times from performance.now(). */
@@ -174,7 +178,7 @@ async function drive(baseUrl: string, firstSerial: number, count: number, watch:
     const command: Command = { scheduledAt, sentAt: now() };
     commands.push(command);
     answers.push(
-      jsonCall(baseUrl, 'POST', '/households', registrationOf(firstSerial + i)).then(
+      jsonCall(baseUrl, 'POST', '/households', registrationOf(firstSerial + i), signedIn).then(
         ({ status, body, connectMs }) => {
           command.respondedAt = now();
           command.status = status;
@@ -235,7 +239,7 @@ function sampleBacklog(baseUrl: string, started: number): { stop: () => Promise<
   const loop = (async () => {
     while (running) {
       const next = now() + 1_000;
-      const answer = await jsonCall(baseUrl, 'GET', '/projections').catch(() => undefined);
+      const answer = await jsonCall(baseUrl, 'GET', '/projections', undefined, signedIn).catch(() => undefined);
       const body = answer?.body as { projector?: { eventsBehind?: number }; kafka?: { behind: number }[] } | undefined;
       if (answer?.status === 200 && body?.projector) {
         samples.push({
@@ -348,12 +352,12 @@ interface RebuildRun {
 
 async function rebuild(baseUrl: string): Promise<{ run: RebuildRun; wallMs: number }> {
   const started = now();
-  const answer = await jsonCall(baseUrl, 'POST', '/projections/rebuilds');
+  const answer = await jsonCall(baseUrl, 'POST', '/projections/rebuilds', undefined, signedIn);
   if (answer.status !== 202) throw new Error(`POST /projections/rebuilds answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   const { rebuildId } = answer.body as RebuildRun;
   const deadline = started + flags['rebuild-timeout'] * 1000;
   for (;;) {
-    const progress = await jsonCall(baseUrl, 'GET', `/projections/rebuilds/${rebuildId}`);
+    const progress = await jsonCall(baseUrl, 'GET', `/projections/rebuilds/${rebuildId}`, undefined, signedIn);
     const run = progress.body as RebuildRun;
     if (progress.status === 200 && run.state !== 'running') return { run, wallMs: now() - started };
     if (now() > deadline) throw new Error(`the rebuild did not finish within ${flags['rebuild-timeout']} s`);
@@ -438,7 +442,11 @@ async function main(): Promise<void> {
   const services: ServiceProcess[] = [];
   let failed: Error | undefined;
   try {
+    // One sign-in and set of keys for both services, as the platform gives them; tokens live an hour, longer than a run.
+    const securityEnv = testSecurityEnv(database('security'));
+    signedIn = await new LocalSignIn(securityEnv).provincialAdministrator('40', 'bench-projection');
     const env = (service: string) => ({
+      ...securityEnv,
       MONGO_URL: infra.endpoints.mongoUrl,
       MONGO_DB: database(service),
       KAFKA_BROKERS: infra.endpoints.kafkaBrokers.join(','),
@@ -605,7 +613,7 @@ async function main(): Promise<void> {
     closeConnections();
     for (const service of services.reverse()) await service.stop();
     if (infra.endpoints.mongoSource === 'environment' || infra.endpoints.kafkaSource === 'environment') {
-      await cleanUp(client, [database('households'), database('reporting')], infra.endpoints.kafkaBrokers, runId).catch(
+      await cleanUp(client, [database('households'), database('reporting'), database('security')], infra.endpoints.kafkaBrokers, runId).catch(
         (error: unknown) => process.stderr.write(`clean-up failed: ${String(error)}\n`),
       );
     }

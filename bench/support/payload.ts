@@ -2,14 +2,20 @@ import { VisitLogged, type DataOf, type EventEnvelope, type EventMetadata } from
 import { eventIdsFor, streamIdOf, type PendingEvent, type StreamRef } from '@khu-siao/event-store';
 
 /**
- * Deterministic VisitLogged events of a realistic size (~690-700 bytes as a JSON envelope, ~800 as a BSON commit):
- * a care visit with a couple of needs found, a survival bag handed over and a referral. Text varies with the index
- * so that documents are not byte-identical, but the same index always gives the same event, run after run.
+ * Deterministic VisitLogged events of a realistic size: a care visit with a couple of needs found, a survival bag
+ * handed over and a referral, their text sealed as the pairings service seals it (issue 7). Text varies with the
+ * index so that documents are not byte-identical, but the same index always gives the same event, run after run.
  */
 
 const needs = ['leaking roof', 'school uniforms', 'disability card', 'informal debt', 'no safe water'];
 
 const referrals = ['health centre', 'social welfare office', 'community college'];
+
+/**
+ * The shape and size of a sealed field (`pd1.` + base64url of a 12-byte IV, a 16-byte tag and the ciphertext, as
+ * long as the text), without a key: the store checks only the shape; nothing here is ever opened.
+ */
+const sealed = (text: string): string => `pd1.${Buffer.concat([Buffer.alloc(28, 7), Buffer.from(text, 'utf8')]).toString('base64url')}`;
 
 const metadata: EventMetadata = {
   correlationId: 'bench-0001',
@@ -32,15 +38,15 @@ function visitData(index: number): DataOf<typeof VisitLogged> {
     visitedOn: '2022-01-20',
     processStep: 'care',
     dimensionsDiscussed: ['health', 'income'],
-    needsFound: [needs[index % needs.length], needs[(index + 2) % needs.length]],
+    needsFound: [sealed(needs[index % needs.length]), sealed(needs[(index + 2) % needs.length])],
     helpGiven: [
       {
         kind: 'inKind',
-        description: 'survival bag: rice, fish, oil, soap',
+        description: sealed('survival bag: rice, fish, oil, soap'),
         value: 50_000 + (index % 7) * 1_000,
       },
     ],
-    referrals: [referrals[index % referrals.length]],
+    referrals: [sealed(referrals[index % referrals.length])],
   };
 }
 

@@ -152,8 +152,11 @@ export function limitConnections(limit: number): void {
   maxSockets = limit;
 }
 
-/** One JSON call over node:http (cheaper in CPU than fetch, which matters on a 2-core machine). */
-export function jsonCall(baseUrl: string, method: string, path: string, body?: unknown): Promise<JsonResponse> {
+/**
+ * One JSON call over node:http (cheaper in CPU than fetch, which matters on a 2-core machine); `headers` carry the
+ * sign-in (`LocalSignIn` of `@khu-siao/security`, with the services' `testSecurityEnv`).
+ */
+export function jsonCall(baseUrl: string, method: string, path: string, body?: unknown, headers: Readonly<Record<string, string>> = {}): Promise<JsonResponse> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     let connectMs: number | undefined;
@@ -162,7 +165,7 @@ export function jsonCall(baseUrl: string, method: string, path: string, body?: u
       {
         method,
         agent,
-        headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {},
+        headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}) },
       },
       (response) => {
         const chunks: Buffer[] = [];

@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { Callers } from './driving/callers';
 import { driveProvince, thaiFiscalYear } from './driving/drive-province';
 import { progressBar } from './driving/progress';
 import { summaryOf } from './driving/summary';
 import { planProvince } from './planning/plan-province';
+import { signInAccounts } from './planning/sign-in-accounts';
 
 const usage = `Drives a realistic demo Khon Kaen province into the running services, through their public HTTP APIs only.
 
@@ -16,9 +20,12 @@ const usage = `Drives a realistic demo Khon Kaen province into the running servi
   --pairings URL         pairings service (default $DEMO_PAIRINGS_URL or http://127.0.0.1:3103)
   --concurrency N        calls in flight at once (default 8)
   --plan-only            print the plan's totals as JSON and call nothing
+  --write-accounts FILE  write the development dashboard's sign-in accounts (one per role, placed in this
+                         province, each with a new password) to FILE (mode 600), print them and call nothing
   --help                 this text
 
 A progress bar goes to stderr, the summary to stdout. Running the same seed again registers nothing twice.
+Calls are signed in with the local issuer's key: AUTH_LOCAL_ISSUER_KEY and AUTH_AUDIENCE (as the services have).
 `;
 
 async function main(): Promise<number> {
@@ -31,6 +38,7 @@ async function main(): Promise<number> {
       pairings: { type: 'string', default: process.env['DEMO_PAIRINGS_URL'] ?? 'http://127.0.0.1:3103' },
       concurrency: { type: 'string', default: '8' },
       'plan-only': { type: 'boolean', default: false },
+      'write-accounts': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -47,7 +55,15 @@ async function main(): Promise<number> {
     process.stdout.write(`${JSON.stringify(plan.totals, null, 2)}\n`);
     return 0;
   }
+  if (values['write-accounts']) {
+    const accounts = signInAccounts(plan, () => randomBytes(12).toString('base64url'));
+    writeFileSync(values['write-accounts'], `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(values['write-accounts'], 0o600);
+    for (const account of accounts) process.stdout.write(`  ${account.username.padEnd(28)} ${account.password}   ${account.description}\n`);
+    return 0;
+  }
   const report = await driveProvince(plan, {
+    callers: new Callers(process.env),
     urls: { households: values.households, welfarePayments: values['welfare-payments'], pairings: values.pairings },
     concurrency,
     fiscalYear: thaiFiscalYear(new Date()),

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
 import { createTestContext, serviceEnv, startServiceProcess, type ServiceProcess, type TestContext } from '@khu-siao/testing';
 
 /**
@@ -10,8 +11,10 @@ import { createTestContext, serviceEnv, startServiceProcess, type ServiceProcess
  * own processes (as the platform runs them; apps never import each other) on the run's Kafka and database, the demo
  * generator drives the whole 2022 kick-off scenario (default seed, scale 1) into them through their public APIs, and
  * once the reporting read model has caught up, the machine's Chromium (headless, through playwright-core) loads the
- * page, checks the province totals shown against the kick-off figures and the plan, drills into a district and saves
- * screenshots at a laptop's and a phone's width under artifacts/screenshots/.
+ * page, signs in as the ministry analyst (the development sign-in's accounts, as scripts/platform.sh makes them), checks
+ * the province totals shown against the kick-off figures and the plan, drills into a district, then signs in as the
+ * provincial administrator to open a household's case with its national IDs masked, and saves screenshots at a
+ * laptop's and a phone's width under artifacts/screenshots/.
  */
 
 const root = join(__dirname, '..', '..', '..', '..');
@@ -46,8 +49,10 @@ interface PlanTotals {
   centreSubsidies: { count: number; satang: number };
 }
 
+/** The reporting service, read directly (not through the page) as the provincial administrator. */
+let administrator: AuthHeaders;
 const getJson = async <T>(url: string): Promise<T> => {
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: administrator });
   if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
   return (await response.json()) as T;
 };
@@ -79,6 +84,8 @@ describe('the dashboard in Chromium after the demo province', () => {
   let browser: BrowserContext;
   let page: Page;
   let userDataDir: string;
+  let accountsDir: string;
+  let accounts: { username: string; password: string; role: string }[];
   const timings: Record<string, number> = {};
 
   async function startService(name: string, env: Record<string, string>): Promise<string> {
@@ -112,6 +119,13 @@ describe('the dashboard in Chromium after the demo province', () => {
     plan = JSON.parse(planned.stdout) as PlanTotals;
 
     context = await createTestContext('dashboard-browser');
+    administrator = await new LocalSignIn(context.securityEnv).provincialAdministrator('40');
+    // The development sign-in's accounts, one per role, as the platform command writes them.
+    accountsDir = mkdtempSync(join(tmpdir(), 'khu-accounts-'));
+    const accountsFile = join(accountsDir, 'dashboard-accounts.json');
+    const written = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--tsconfig', 'tsconfig.base.json', 'apps/demo-province/src/main.ts', '--write-accounts', accountsFile]);
+    if (written.code !== 0) throw new Error(`the accounts were not written: ${written.stderr}`);
+    accounts = JSON.parse(readFileSync(accountsFile, 'utf8')) as typeof accounts;
     const env = (service: string) => ({ ...serviceEnv(context, service), RELAY_IDLE_MS: '20' });
     [urls.households, urls.pairings, urls.welfarePayments, urls.reporting] = await Promise.all([
       startService('households', env('households')),
@@ -119,7 +133,7 @@ describe('the dashboard in Chromium after the demo province', () => {
       startService('welfare-payments', env('welfare')),
       startService('reporting', env('reporting')),
     ]);
-    urls.dashboard = await startService('dashboard', { REPORTING_URL: urls.reporting });
+    urls.dashboard = await startService('dashboard', { REPORTING_URL: urls.reporting, DASHBOARD_ACCOUNTS_FILE: accountsFile, ...context.securityEnv });
     timings['servicesStarted_s'] = seconds(started);
 
     // The demo scenario, default seed and scale, as the platform command loads it.
@@ -127,7 +141,7 @@ describe('the dashboard in Chromium after the demo province', () => {
     const demo = await run(
       process.execPath,
       ['node_modules/tsx/dist/cli.mjs', '--tsconfig', 'tsconfig.base.json', 'apps/demo-province/src/main.ts', '--concurrency', demoConcurrency],
-      { DEMO_HOUSEHOLDS_URL: urls.households, DEMO_PAIRINGS_URL: urls.pairings, DEMO_WELFARE_PAYMENTS_URL: urls.welfarePayments },
+      { DEMO_HOUSEHOLDS_URL: urls.households, DEMO_PAIRINGS_URL: urls.pairings, DEMO_WELFARE_PAYMENTS_URL: urls.welfarePayments, ...context.securityEnv },
     );
     timings['demoLoad_s'] = seconds(demoStarted);
     if (demo.code !== 0) throw new Error(`the demo generator ended with ${demo.code}:\n${demo.stdout}\n${demo.stderr}`);
@@ -151,6 +165,7 @@ describe('the dashboard in Chromium after the demo province', () => {
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    if (accountsDir) rmSync(accountsDir, { recursive: true, force: true });
     await Promise.all(services.map((service) => service.stop()));
     await context?.close();
   }, 60_000);
@@ -180,8 +195,25 @@ describe('the dashboard in Chromium after the demo province', () => {
   const areaShown = (code: string) => page.locator(`#view[data-state="ready"] #area-title[data-area="${code}"]`).waitFor({ timeout: 30_000 });
   const shot = (name: string) => page.screenshot({ path: join(screenshots, name), fullPage: true });
 
+  /** Signs in through the sign-in form as the account of `role`, and waits for the province's page. */
+  async function signInAs(role: string): Promise<void> {
+    const account = accounts.find((candidate) => candidate.role === role);
+    if (!account) throw new Error(`no account for ${role}`);
+    await page.goto(`${urls.dashboard}/`);
+    await page.locator('#username').fill(account.username);
+    await page.locator('#password').fill(account.password);
+    await page.locator('#sign-in-button').click();
+    await areaShown('40');
+    expect(await page.locator('#signed-in-as').textContent()).toBe(account.username);
+  }
+
   it('shows the province totals of the 2022 kick-off', async () => {
     expect(plan).toMatchObject({ households: kickOff.households, people: kickOff.people, tambonCentres: kickOff.tambonCentres });
+    // Without a session the dashboard shows the sign-in, and its API answers nothing.
+    await page.goto(`${urls.dashboard}/#/area/40`);
+    await page.locator('#sign-in form').waitFor();
+    expect((await page.request.get(`${urls.dashboard}/api/areas/40`)).status()).toBe(401);
+    await signInAs('ministryAnalyst');
     await page.goto(`${urls.dashboard}/#/area/40`);
     await areaShown('40');
     const figures = page.locator('#area-figures');
@@ -258,6 +290,32 @@ describe('the dashboard in Chromium after the demo province', () => {
     expect((await shown(figures, 'targetHouseholds')).text).toBe(chosen.targetHouseholds.toLocaleString('en-GB'));
     await shot('district-390-en.png');
     await page.locator('#lang-toggle').click();
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }, 120_000);
+
+  it('shows the ministry analyst no case, and the provincial administrator a case with its national IDs masked', async () => {
+    const [listed] = (await getJson<{ cases: { householdId: string }[] }>(`${urls.reporting}/cases?provinceCode=40&pageSize=1`)).cases;
+    // Roll-ups only for the analyst: no case list on a district's page, and no case page.
+    await page.goto(`${urls.dashboard}/#/case/${encodeURIComponent(listed.householdId)}`);
+    await page.locator('#view[data-state="ready"] #not-for-role').waitFor({ timeout: 30_000 });
+
+    await page.locator('#sign-out').click();
+    await page.locator('#sign-in form').waitFor();
+    expect((await page.request.get(`${urls.dashboard}/api/areas/40`)).status()).toBe(401);
+
+    await signInAs('provincialAdministrator');
+    const district = (await childRows()).find((row) => row.targetHouseholds > 0);
+    await page.goto(`${urls.dashboard}/#/area/${district?.code}`);
+    await areaShown(String(district?.code));
+    await page.locator('#view[data-state="ready"] #case-list tbody tr a').first().waitFor({ timeout: 30_000 });
+    await page.locator('#case-list tbody tr a').first().click();
+    await page.locator('#view[data-state="ready"] #case-members').waitFor({ timeout: 30_000 });
+    const ids = await page.locator('#case-members [data-figure="nationalId"]').allTextContents();
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(id.trim()).toMatch(/^x-xxxx-xxxx\d-\d\d-\d$/);
+    await shot('case-1366.png');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot('case-390.png');
     await page.setViewportSize({ width: 1366, height: 900 });
   }, 120_000);
 });

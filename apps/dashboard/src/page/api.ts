@@ -1,4 +1,19 @@
-import type { AreaFigures, HouseholdCase, RankedOfficial } from '@khu-siao/reporting-projections';
+import type { AreaFigures, CaseMember, HouseholdCase, RankedOfficial } from '@khu-siao/reporting-projections';
+
+/** A personal field as the reporting API shows it: in clear (a national ID masked to its last 4 digits), or erased. */
+export type ShownField = string | { readonly erased: true };
+type PersonalField = 'nationalId' | 'title' | 'firstName' | 'lastName' | 'birthDate';
+
+/** `GET /cases/{householdId}`: the case with its personal fields opened for who may read them. */
+export type OpenedCase = Omit<HouseholdCase, 'houseNumber' | 'members'> & {
+  readonly houseNumber?: ShownField;
+  readonly members: readonly (Omit<CaseMember, PersonalField> & { readonly [field in Exclude<PersonalField, 'title'>]: ShownField } & { readonly title?: ShownField })[];
+};
+
+/** A case in `GET /cases`: no personal field at all. */
+export type ListedCase = Omit<HouseholdCase, 'houseNumber' | 'members'> & {
+  readonly members: readonly Pick<CaseMember, 'memberId' | 'sex' | 'relation' | 'disability' | 'chronicIllness'>[];
+};
 
 /** `GET /areas/{code}`: money in satang. */
 export interface AreaAnswer {
@@ -35,11 +50,22 @@ export interface CaseListAnswer {
   readonly total: number;
   readonly page: number;
   readonly pageSize: number;
-  readonly cases: readonly HouseholdCase[];
+  readonly cases: readonly ListedCase[];
 }
 
 export interface ProjectionsAnswer {
   readonly projector: { readonly generation?: number; readonly position: number; readonly eventsBehind: number };
+}
+
+/** `GET /session` of the dashboard server: who is signed in. */
+export interface SessionAnswer {
+  readonly username: string;
+  readonly role: string;
+  readonly description: string;
+  /** Whether the access rules let this role open a household's case, and list an area's cases. */
+  readonly mayReadCases: boolean;
+  readonly mayListCases: boolean;
+  readonly mayReadRollups: boolean;
 }
 
 export class ApiError extends Error {
@@ -71,6 +97,8 @@ export async function getJson<T>(path: string, params: Params = {}, signal?: Abo
   const answer = await fetch(apiUrl(path, params), { headers: { accept: 'application/json' }, signal });
   if (!answer.ok) {
     const problem = (await answer.json().catch(() => ({}))) as { detail?: string; title?: string };
+    // The session ended (the dashboard restarted, or it sat idle): back to the sign-in.
+    if (answer.status === 401) location.assign('/');
     throw new ApiError(answer.status, problem.detail ?? problem.title ?? `HTTP ${answer.status}`);
   }
   return (await answer.json()) as T;

@@ -1,5 +1,4 @@
-import type { HouseholdCase } from '@khu-siao/reporting-projections';
-import { csvUrl, type CaseListAnswer } from './api.js';
+import { csvUrl, type CaseListAnswer, type ListedCase } from './api.js';
 import { csvLink } from './csv-link.js';
 import { areaName, formatNumber } from './format.js';
 import { html, type Markup } from './html.js';
@@ -14,7 +13,7 @@ export function caseFilterOf(code: string): Record<string, string> | undefined {
   return undefined;
 }
 
-const latestClassification = (householdCase: HouseholdCase) => householdCase.assessments.at(-1)?.classification ?? 'unassessed';
+const latestClassification = (householdCase: ListedCase) => householdCase.assessments.at(-1)?.classification ?? 'unassessed';
 
 /** One page of an area's household cases, each a link to its case page. */
 export function caseListView(answer: CaseListAnswer, filter: Readonly<Record<string, string>>, lang: Lang): Markup {
@@ -28,13 +27,12 @@ export function caseListView(answer: CaseListAnswer, filter: Readonly<Record<str
       </span>
     </div>
     <div class="table-wrap"><table>
-      <thead><tr><th>${t(lang, 'household')}</th><th>${t(lang, 'houseNumber')}</th><th>${t(lang, 'area')}</th>
+      <thead><tr><th>${t(lang, 'household')}</th><th>${t(lang, 'area')}</th>
         <th>${t(lang, 'classification')}</th><th>${t(lang, 'status')}</th></tr></thead>
       <tbody>
         ${answer.cases.map(
           (householdCase) => html`<tr data-household="${householdCase.householdId}">
             <th scope="row"><a href="${`#/case/${encodeURIComponent(householdCase.householdId)}`}">${householdCase.householdId}</a></th>
-            <td>${householdCase.houseNumber ?? ''}</td>
             <td>${householdCase.area ? `${areaName(householdCase.area.villageCode, lang)} ${areaName(householdCase.area.tambonCode, lang)}` : ''}</td>
             <td>${tOr(lang, `classification.${latestClassification(householdCase)}`)}</td>
             <td>${tOr(lang, `status.${householdCase.status}`)}</td>

@@ -1,4 +1,4 @@
-import type { HouseholdCase } from '@khu-siao/reporting-projections';
+import type { OpenedCase, ShownField } from './api.js';
 import { areaName, formatBaht, formatDate, formatNumber, maskedNationalId } from './format.js';
 import { html, type Markup } from './html.js';
 import { t, tOr, type Lang } from './i18n.js';
@@ -13,7 +13,9 @@ function table(head: readonly string[], rows: readonly Markup[]): Markup {
  * One household's case: who lives there (national IDs as the API gives them, their last 4 digits only), its
  * assessments, buddies, visits, life plan and assistance.
  */
-export function caseView(householdCase: HouseholdCase, lang: Lang): Markup {
+export function caseView(householdCase: OpenedCase, lang: Lang): Markup {
+  /** An erased household's personal fields are gone for good (PDPA erasure). */
+  const shown = (field: ShownField | undefined) => (typeof field === 'object' ? t(lang, 'erased') : (field ?? ''));
   const date = (value: string | undefined) => (value ? formatDate(value, lang) : '');
   const dimensions = (list: readonly string[]) => list.map((name) => tOr(lang, `dimension.${name}`)).join(', ');
   const area = householdCase.area;
@@ -27,7 +29,7 @@ export function caseView(householdCase: HouseholdCase, lang: Lang): Markup {
         <dt>${t(lang, 'status')}</dt><dd data-figure="status" data-value="${householdCase.status}">${tOr(lang, `status.${householdCase.status}`)}</dd>
         ${area
           ? html`<dt>${t(lang, 'area')}</dt>
-              <dd>${t(lang, 'houseNumber')} ${householdCase.houseNumber ?? ''} ${areaName(area.villageCode, lang)} ${areaName(area.tambonCode, lang)}
+              <dd>${t(lang, 'houseNumber')} ${shown(householdCase.houseNumber)} ${areaName(area.villageCode, lang)} ${areaName(area.tambonCode, lang)}
                 ${areaName(area.districtCode, lang)} ${areaName(area.provinceCode, lang)}</dd>`
           : ''}
         <dt>${t(lang, 'registeredOn')}</dt><dd>${date(householdCase.registeredOn)}</dd>
@@ -41,11 +43,11 @@ export function caseView(householdCase: HouseholdCase, lang: Lang): Markup {
         [t(lang, 'name'), t(lang, 'nationalId'), t(lang, 'relation'), t(lang, 'sex'), t(lang, 'birthDate'), ''],
         householdCase.members.map(
           (member) => html`<tr data-member="${member.memberId}">
-            <th scope="row">${member.title ?? ''}${member.firstName} ${member.lastName}</th>
-            <td class="id" data-figure="nationalId">${maskedNationalId(member.nationalIdLast4)}</td>
+            <th scope="row">${shown(member.title)}${shown(member.firstName)} ${shown(member.lastName)}</th>
+            <td class="id" data-figure="nationalId">${typeof member.nationalId === 'object' ? t(lang, 'erased') : maskedNationalId(member.nationalId)}</td>
             <td>${tOr(lang, `relation.${member.relation}`)}</td>
             <td>${tOr(lang, `sex.${member.sex}`)}</td>
-            <td>${date(member.birthDate)}</td>
+            <td>${typeof member.birthDate === 'object' ? t(lang, 'erased') : date(member.birthDate)}</td>
             <td>${[member.disability ? t(lang, 'disability') : '', member.chronicIllness ? t(lang, 'chronicIllness') : ''].filter(Boolean).join(', ')}</td>
           </tr>`,
         ),

@@ -1,5 +1,4 @@
-import type { HouseholdCase } from '@khu-siao/reporting-projections';
-import { ApiError, getJson, type AreaAnswer, type CaseListAnswer, type RankingAnswer, type TrendAnswer, type TrendSeries } from './api.js';
+import { ApiError, getJson, type AreaAnswer, type OpenedCase, type SessionAnswer, type CaseListAnswer, type RankingAnswer, type TrendAnswer, type TrendSeries } from './api.js';
 import { areaMap, childrenTable } from './area-map.js';
 import { areaSummary } from './area-summary.js';
 import { caseFilterOf, caseListView } from './case-list-view.js';
@@ -33,6 +32,9 @@ const state: PageState = {
   rankingYear: thisYear,
   casePage: 1,
 };
+
+/** Who is signed in (the server shows the sign-in to anyone else). */
+let signedIn: SessionAnswer | undefined;
 
 const view = document.getElementById('view') as HTMLElement;
 const liveStatus = document.getElementById('live-status') as HTMLElement;
@@ -75,9 +77,23 @@ const load = refresher(async () => {
 
 async function fetchView(route: Route, signal: AbortSignal): Promise<() => Markup> {
   const asOf = state.asOf || undefined;
+  signedIn ??= await fetch('/session', { signal }).then((answer) => {
+    if (answer.ok) return answer.json() as Promise<SessionAnswer>;
+    location.assign('/');
+    throw new ApiError(answer.status, 'signed out');
+  });
+  const session = signedIn as SessionAnswer;
+  const signedInAs = document.getElementById('signed-in-as') as HTMLElement;
+  signedInAs.textContent = session.username;
+  signedInAs.title = session.description;
+  const mayReadCases = session.mayReadCases;
+  if (route.view !== 'case' && !session.mayReadRollups) {
+    return () => html`<p class="note" role="status" id="not-for-role">${t(state.lang, 'rollupsNotForRole')}</p>`;
+  }
   switch (route.view) {
     case 'area': {
-      const filter = caseFilterOf(route.code);
+      // Roll-ups for everybody; the area's case list only for roles that may read households.
+      const filter = session.mayListCases ? caseFilterOf(route.code) : undefined;
       const [area, trend, cases, programmes] = await Promise.all([
         getJson<AreaAnswer>(`/areas/${route.code}`, { asOf }, signal),
         getJson<TrendAnswer>(`/areas/${route.code}/trend`, { asOf }, signal),
@@ -100,7 +116,8 @@ async function fetchView(route: Route, signal: AbortSignal): Promise<() => Marku
       return () => rankingView(ranking, thisYear, state.lang);
     }
     case 'case': {
-      const householdCase = await getJson<HouseholdCase>(`/cases/${encodeURIComponent(route.householdId)}`, {}, signal);
+      if (!mayReadCases) return () => html`<p class="error" role="alert" id="not-for-role">${t(state.lang, 'casesNotForRole')}</p>`;
+      const householdCase = await getJson<OpenedCase>(`/cases/${encodeURIComponent(route.householdId)}`, {}, signal);
       return () => caseView(householdCase, state.lang);
     }
   }

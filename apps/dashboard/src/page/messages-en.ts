@@ -150,6 +150,10 @@ export const en = {
   none: 'None yet.',
   yes: 'yes',
   notFound: 'No such household case.',
+  casesNotForRole: 'Household cases are shown to field officials, district officers and provincial administrators only.',
+  signOut: 'Sign out',
+  rollupsNotForRole: 'The area figures are shown to the ministry, provincial and district administrators and auditors; open a household you are responsible for by its case link.',
+  erased: '(erased)',
 };
 
 export type MessageKey = keyof typeof en;

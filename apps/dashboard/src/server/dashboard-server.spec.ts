@@ -2,7 +2,10 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { createLogger } from '@khu-siao/observability';
+import { LocalIssuer, LocalSignIn, TokenVerifier } from '@khu-siao/security';
+import { testSecurityEnv } from '@khu-siao/testing';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { Sessions, type DashboardAccount } from './sign-in';
 
 /**
  * The dashboard's own upstream stands in for the reporting service here, to prove the pass-through mechanics
@@ -73,14 +76,42 @@ function logCapture() {
   return { logger: createLogger({ service: 'dashboard', destination: stream }), lines };
 }
 
+const securityEnv = testSecurityEnv('unused');
+const accounts: DashboardAccount[] = [
+  { username: 'analyst', password: 'analyst-password-1', role: 'ministryAnalyst', areas: [{ level: 'nation' }], subject: 'analyst', description: 'analyst' },
+  {
+    username: 'admin-40',
+    password: 'admin-password-40',
+    role: 'provincialAdministrator',
+    areas: [{ level: 'province', provinceCode: '40' }],
+    subject: 'admin-40',
+    description: 'provincial administrator',
+  },
+];
+const sessions = () => new Sessions(accounts, new LocalSignIn(securityEnv));
+
+/** Signs in through the form as a browser would; answers the session cookie (`name=value`). */
+async function signIn(dashboardUrl: string, username: string, password: string): Promise<string> {
+  const answer = await fetch(`${dashboardUrl}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: dashboardUrl },
+    body: new URLSearchParams({ username, password }).toString(),
+  });
+  expect(answer.status).toBe(303);
+  return (answer.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
 describe('the dashboard server', () => {
   let upstream: Upstream;
   let dashboard: DashboardServer;
+  let cookie: string;
   const logs = logCapture();
 
   beforeAll(async () => {
     upstream = await startUpstream();
-    dashboard = await startDashboardServer({ port: 0, host: '127.0.0.1', reportingUrl: upstream.url, logger: logs.logger });
+    dashboard = await startDashboardServer({ port: 0, host: '127.0.0.1', reportingUrl: upstream.url, logger: logs.logger, sessions: sessions() });
+    cookie = await signIn(dashboard.url, 'analyst', 'analyst-password-1');
   });
 
   afterAll(async () => {
@@ -88,8 +119,89 @@ describe('the dashboard server', () => {
     await upstream.close();
   });
 
+  it('shows the sign-in without a session, and answers the API with 401 without asking the reporting service', async () => {
+    const before = upstream.requests.length;
+    const page = await fetch(`${dashboard.url}/`);
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain('<form method="post" action="/sign-in">');
+    expect(text).not.toContain('/app/main.js');
+    const api = await fetch(`${dashboard.url}/api/areas/40`, { headers: { authorization: 'Bearer forged' } });
+    expect(api.status).toBe(401);
+    expect(await api.json()).toMatchObject({ status: 401, title: 'Unauthorized' });
+    expect((await fetch(`${dashboard.url}/session`)).status).toBe(401);
+    expect(upstream.requests.length).toBe(before);
+  });
+
+  it('refuses a wrong password with the sign-in again, and sets no cookie', async () => {
+    const answer = await fetch(`${dashboard.url}/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'username=analyst&password=wrong-password',
+    });
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get('set-cookie')).toBeNull();
+    expect(await answer.text()).toContain('id="sign-in-failed"');
+    expect(JSON.stringify(logs.lines)).not.toContain('wrong-password');
+  });
+
+  it('refuses a sign-in posted from another site', async () => {
+    const answer = await fetch(`${dashboard.url}/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://elsewhere.example' },
+      body: new URLSearchParams({ username: 'analyst', password: 'analyst-password-1' }).toString(),
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.headers.get('set-cookie')).toBeNull();
+    const fromBrowser = await fetch(`${dashboard.url}/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'null', 'sec-fetch-site': 'cross-site' },
+      body: new URLSearchParams({ username: 'analyst', password: 'analyst-password-1' }).toString(),
+    });
+    expect(fromBrowser.status).toBe(403);
+  });
+
+  it('keeps a session in an HttpOnly, SameSite=Strict cookie, and tells the page who is signed in and what they may see', async () => {
+    const answer = await fetch(`${dashboard.url}/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'username=admin-40&password=admin-password-40',
+    });
+    expect(answer.headers.get('location')).toBe('/');
+    const setCookie = answer.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^khu_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
+    const admin = setCookie.split(';')[0];
+    expect(await (await fetch(`${dashboard.url}/session`, { headers: { cookie: admin } })).json()).toEqual({
+      username: 'admin-40',
+      role: 'provincialAdministrator',
+      description: 'provincial administrator',
+      mayReadCases: true,
+      mayListCases: true,
+      mayReadRollups: true,
+    });
+    expect(await (await fetch(`${dashboard.url}/session`, { headers: { cookie } })).json()).toMatchObject({
+      role: 'ministryAnalyst',
+      mayReadCases: false,
+      mayListCases: false,
+      mayReadRollups: true,
+    });
+  });
+
+  it('signs out: the session ends and the API answers 401 again', async () => {
+    const own = await signIn(dashboard.url, 'admin-40', 'admin-password-40');
+    expect((await fetch(`${dashboard.url}/api/areas/40`, { headers: { cookie: own } })).status).toBe(200);
+    const out = await fetch(`${dashboard.url}/sign-out`, { method: 'POST', redirect: 'manual', headers: { cookie: own, origin: dashboard.url } });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
+    expect((await fetch(`${dashboard.url}/api/areas/40`, { headers: { cookie: own } })).status).toBe(401);
+  });
+
   it('serves the page, which may load nothing from another origin', async () => {
-    const answer = await fetch(`${dashboard.url}/`);
+    const answer = await fetch(`${dashboard.url}/`, { headers: { cookie } });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(answer.headers.get('content-security-policy')).toContain("default-src 'self'");
@@ -122,9 +234,9 @@ describe('the dashboard server', () => {
     expect((await fetch(`${dashboard.url}/../package.json`)).status).toBe(404);
   });
 
-  it('passes /api/* on to the reporting service with its query, correlation id and sign-in, and the answer back', async () => {
+  it("passes /api/* on to the reporting service with its query, correlation id and the session's token, and the answer back", async () => {
     const answer = await fetch(`${dashboard.url}/api/areas/40?asOf=2026-06-30`, {
-      headers: { 'x-correlation-id': 'c-123', authorization: 'Bearer abc', cookie: 'session=secret' },
+      headers: { 'x-correlation-id': 'c-123', authorization: 'Bearer abc', cookie },
     });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -132,12 +244,17 @@ describe('the dashboard server', () => {
     expect(await answer.json()).toEqual({ code: '40', figures: { targetHouseholds: 3569 } });
     const request = upstream.requests.at(-1);
     expect(request).toMatchObject({ method: 'GET', url: '/areas/40?asOf=2026-06-30' });
-    expect(request?.headers).toMatchObject({ 'x-correlation-id': 'c-123', authorization: 'Bearer abc' });
+    expect(request?.headers).toMatchObject({ 'x-correlation-id': 'c-123' });
     expect(request?.headers['cookie']).toBeUndefined();
+    // The browser's own header is dropped: the token is the one the dashboard signed for the session's account.
+    const issuer = await LocalIssuer.fromConfig({ issuer: securityEnv['AUTH_LOCAL_ISSUER'], audience: 'khu-siao', privateKey: securityEnv['AUTH_LOCAL_ISSUER_KEY'] });
+    const verifier = new TokenVerifier({ issuers: [{ issuer: issuer.issuer, jwks: issuer.jwks() }], audience: securityEnv['AUTH_AUDIENCE'] });
+    const principal = await verifier.verifyAuthorization(String(request?.headers['authorization']));
+    expect(principal).toMatchObject({ subject: 'analyst', kind: 'person', roles: ['ministryAnalyst'], areas: [{ level: 'nation' }] });
   });
 
   it('makes a correlation id when the browser sends none, and logs the call as JSON', async () => {
-    await fetch(`${dashboard.url}/api/areas/40`);
+    await fetch(`${dashboard.url}/api/areas/40`, { headers: { cookie } });
     const correlationId = upstream.requests.at(-1)?.headers['x-correlation-id'];
     expect(correlationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(logs.lines).toContainEqual(
@@ -146,14 +263,14 @@ describe('the dashboard server', () => {
   });
 
   it("passes the reporting service's errors on as they are", async () => {
-    const answer = await fetch(`${dashboard.url}/api/cases/nobody`);
+    const answer = await fetch(`${dashboard.url}/api/cases/nobody`, { headers: { cookie } });
     expect(answer.status).toBe(404);
     expect(await answer.json()).toMatchObject({ status: 404, detail: 'no such thing' });
   });
 
   it('refuses anything but reading: a browser cannot start a rebuild through the dashboard', async () => {
     const before = upstream.requests.length;
-    const answer = await fetch(`${dashboard.url}/api/projections/rebuilds`, { method: 'POST' });
+    const answer = await fetch(`${dashboard.url}/api/projections/rebuilds`, { method: 'POST', headers: { cookie } });
     expect(answer.status).toBe(405);
     expect(answer.headers.get('allow')).toBe('GET, HEAD');
     expect(upstream.requests.length).toBe(before);
@@ -161,7 +278,7 @@ describe('the dashboard server', () => {
 
   it('streams server-sent events as they come, and ends the upstream stream when the browser leaves', async () => {
     const controller = new AbortController();
-    const answer = await fetch(`${dashboard.url}/api/projections/changes`, { signal: controller.signal, headers: { accept: 'text/event-stream' } });
+    const answer = await fetch(`${dashboard.url}/api/projections/changes`, { signal: controller.signal, headers: { accept: 'text/event-stream', cookie } });
     expect(answer.headers.get('content-type')).toBe('text/event-stream');
     const reader = (answer.body as ReadableStream<Uint8Array>).getReader();
     // The upstream stream is still open: the event arrives without waiting for its end.
@@ -183,23 +300,25 @@ describe('the dashboard server', () => {
 describe('the dashboard server without a reporting service', () => {
   let dashboard: DashboardServer;
   let reportingUrl: URL;
+  let cookie: string;
 
   beforeAll(async () => {
     reportingUrl = await deadAddress();
-    dashboard = await startDashboardServer({ port: 0, host: '127.0.0.1', reportingUrl, logger: logCapture().logger });
+    dashboard = await startDashboardServer({ port: 0, host: '127.0.0.1', reportingUrl, logger: logCapture().logger, sessions: sessions() });
+    cookie = await signIn(dashboard.url, 'analyst', 'analyst-password-1');
   });
 
   afterAll(() => dashboard.close());
 
   it('still serves the page and its health, saying the reporting service is unreachable', async () => {
-    expect((await fetch(`${dashboard.url}/`)).status).toBe(200);
+    expect((await fetch(`${dashboard.url}/`, { headers: { cookie } })).status).toBe(200);
     const health = await fetch(`${dashboard.url}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', reporting: { url: reportingUrl.href, reachable: false } });
   });
 
   it('answers the API with 502 problem details', async () => {
-    const answer = await fetch(`${dashboard.url}/api/areas/40`);
+    const answer = await fetch(`${dashboard.url}/api/areas/40`, { headers: { cookie } });
     expect(answer.status).toBe(502);
     expect(answer.headers.get('content-type')).toBe('application/problem+json');
     expect(await answer.json()).toEqual({

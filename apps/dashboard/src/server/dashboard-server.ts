@@ -3,11 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '@khu-siao/observability';
 import { loadPageFiles, type PageFile } from './page-files';
 import { reportingProxy } from './reporting-proxy';
+import { clearedSessionCookieHeader, sessionCookieHeader, sessionIdOf, signInPage, type Sessions } from './sign-in';
 
 export interface DashboardServerOptions {
   readonly port: number;
   readonly reportingUrl: URL;
   readonly logger: Logger;
+  /** Who is signed in: without a session the page is the sign-in, and `/api` answers 401. */
+  readonly sessions: Sessions;
   readonly host?: string;
 }
 
@@ -18,20 +21,41 @@ export interface DashboardServer {
 
 /** The page may load nothing from elsewhere: no CDN scripts or fonts, data only through `/api`. */
 const contentSecurityPolicy =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'";
 
-/** Serves the page, passes `/api/*` on to the reporting service, and answers `/health` with whether it is reachable. */
+/**
+ * Serves the sign-in, the page (to a signed-in person), passes `/api/*` on to the reporting service with the
+ * session's token, and answers `/health` with whether the reporting service is reachable.
+ */
 export async function startDashboardServer(options: DashboardServerOptions): Promise<DashboardServer> {
   const files = loadPageFiles();
   const proxy = reportingProxy(options.reportingUrl, options.logger);
-
+  const { sessions } = options;
   const server = http.createServer((request, response) => {
     const url = request.url ?? '/';
     const path = url.split('?')[0] ?? '/';
+    const sessionId = sessionIdOf(request.headers.cookie);
     if (path === '/api' || path.startsWith('/api/')) {
-      proxy.forward(request, response, url.slice('/api'.length) || '/');
+      void sessions.authorization(sessionId).then((authorization) => {
+        if (authorization) proxy.forward(request, response, url.slice('/api'.length) || '/', authorization);
+        else sendProblem(response, 401, 'Unauthorized', 'sign in first');
+      });
     } else if (path === '/health') {
       void health(options.reportingUrl).then((body) => sendJson(response, 200, body));
+    } else if (path === '/sign-in' && request.method === 'POST') {
+      void signIn(request, response, sessions, options.logger);
+    } else if (path === '/sign-out' && request.method === 'POST') {
+      if (!sameOrigin(request)) return sendProblem(response, 403, 'Forbidden', 'a sign-out comes from the dashboard itself');
+      sessions.signOut(sessionId);
+      response.writeHead(303, { location: '/', 'set-cookie': clearedSessionCookieHeader, 'cache-control': 'no-store' }).end();
+    } else if (path === '/session') {
+      const signedIn = sessions.who(sessionId);
+      if (signedIn) sendJson(response, 200, signedIn);
+      else sendProblem(response, 401, 'Unauthorized', 'sign in first');
+    } else if ((path === '/' || path === '/index.html' || path === '/sign-in') && !sessions.who(sessionId)) {
+      sendSignInPage(request, response, 200, false);
+    } else if (path === '/sign-in') {
+      response.writeHead(303, { location: '/' }).end();
     } else {
       servePageFile(files.get(path === '/index.html' ? '/' : path), request, response);
     }
@@ -44,6 +68,63 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
   const url = `http://127.0.0.1:${port}`;
   options.logger.info({ url, reportingUrl: options.reportingUrl.href }, 'dashboard listening');
   return { url, close: () => closeServer(server, proxy.close) };
+}
+
+/** The largest sign-in form accepted. */
+const maxFormBytes = 4_096;
+
+/** `POST /sign-in` (a form): a session cookie and the page on success, the sign-in again with a 401 otherwise. */
+async function signIn(request: IncomingMessage, response: ServerResponse, sessions: Sessions, logger: Logger): Promise<void> {
+  // SameSite=Strict does not cover a sign-in itself: another site must not sign a browser in to an account of its choice.
+  if (!sameOrigin(request)) return sendProblem(response, 403, 'Forbidden', 'a sign-in comes from the dashboard itself');
+  let body = '';
+  for await (const chunk of request) {
+    body += String(chunk);
+    if (body.length > maxFormBytes) return sendProblem(response, 413, 'Content Too Large', 'the sign-in form is too large');
+  }
+  const form = new URLSearchParams(body);
+  const username = form.get('username') ?? '';
+  const id = sessions.signIn(username, form.get('password') ?? '');
+  if (!id) {
+    // The user name may be a mistyped password: it is not logged.
+    logger.warn('sign-in refused');
+    return sendSignInPage(request, response, 401, true, username);
+  }
+  logger.info({ role: sessions.who(id)?.role }, 'signed in');
+  response.writeHead(303, { location: '/', 'set-cookie': sessionCookieHeader(id), 'cache-control': 'no-store' }).end();
+}
+
+/**
+ * A form post from a page of this dashboard. Browsers say so in `Sec-Fetch-Site`; without it, the `Origin` must name
+ * this host (the page's `Referrer-Policy: no-referrer` makes a browser's form post send `Origin: null`).
+ */
+function sameOrigin(request: IncomingMessage): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined) return site === 'same-origin';
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function sendSignInPage(request: IncomingMessage, response: ServerResponse, status: number, failed: boolean, username?: string): void {
+  const body = Buffer.from(signInPage(failed, username));
+  response.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': body.length,
+    'cache-control': 'no-store',
+    'content-security-policy': contentSecurityPolicy,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+function sendProblem(response: ServerResponse, status: number, title: string, detail: string): void {
+  sendJson(response, status, { type: 'about:blank', title, status, detail }, 'application/problem+json');
 }
 
 function servePageFile(file: PageFile | undefined, request: IncomingMessage, response: ServerResponse): void {

@@ -3,8 +3,11 @@ import https from 'node:https';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@khu-siao/observability';
 
-/** Request headers the browser may pass on: content negotiation, the SSE resume point, and (issue 7) the sign-in. */
-const forwardedRequestHeaders = ['accept', 'accept-language', 'authorization', 'cache-control', 'if-none-match', 'last-event-id'];
+/**
+ * Request headers the browser may pass on: content negotiation and the SSE resume point. Never its own
+ * `Authorization`: the sign-in is the session's token, added by the dashboard.
+ */
+const forwardedRequestHeaders = ['accept', 'accept-language', 'cache-control', 'if-none-match', 'last-event-id'];
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and are never passed on. */
 const hopByHop = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade']);
@@ -13,8 +16,8 @@ const hopByHop = new Set(['connection', 'keep-alive', 'proxy-connection', 'trans
 const answerTimeoutMs = 60_000;
 
 export interface ReportingProxy {
-  /** Passes `request` on to the reporting service at `path` (with its query) and streams the answer back. */
-  forward(request: IncomingMessage, response: ServerResponse, path: string): void;
+  /** Passes `request` on to the reporting service at `path` (with its query), signed in as `authorization`, and streams the answer back. */
+  forward(request: IncomingMessage, response: ServerResponse, path: string, authorization: string): void;
   close(): void;
 }
 
@@ -29,7 +32,7 @@ export function reportingProxy(upstream: URL, logger: Logger): ReportingProxy {
   const agent = new client.Agent({ keepAlive: true });
   const basePath = upstream.pathname.replace(/\/$/, '');
 
-  function forward(request: IncomingMessage, response: ServerResponse, path: string): void {
+  function forward(request: IncomingMessage, response: ServerResponse, path: string, authorization: string): void {
     const started = Date.now();
     const correlationId = String(request.headers['x-correlation-id'] ?? randomUUID());
     const done = (status: number, note?: string) =>
@@ -42,7 +45,7 @@ export function reportingProxy(upstream: URL, logger: Logger): ReportingProxy {
       return;
     }
 
-    const headers: http.OutgoingHttpHeaders = { 'x-correlation-id': correlationId };
+    const headers: http.OutgoingHttpHeaders = { 'x-correlation-id': correlationId, authorization };
     for (const name of forwardedRequestHeaders) {
       const value = request.headers[name];
       if (value !== undefined) headers[name] = value;

@@ -1,7 +1,8 @@
-import type { PlannedCentre, ProvincePlan } from '../planning/province-plan';
+import type { PlannedCentre, PlannedHousehold, ProvincePlan } from '../planning/province-plan';
+import type { Callers } from './callers';
 import { caseCalls, registerHousehold, tellCase, type Registered } from './household-story';
 import { silentProgress, type Progress } from './progress';
-import { CallFailed, inParallel, type Reply, ServiceCalls } from './service-calls';
+import { type As, CallFailed, inParallel, type Reply, ServiceCalls } from './service-calls';
 import { fail, tally, type StepTally } from './step-tally';
 
 export interface ServiceUrls {
@@ -17,7 +18,8 @@ export interface DriveOptions {
   /** The Thai fiscal year (Buddhist era) budgets are allocated in: the services grant from the current one. */
   readonly fiscalYear: number;
   readonly progress?: (total: number) => Progress;
-  readonly clientId?: string;
+  /** Who each call is made as. */
+  readonly callers: Callers;
 }
 
 export interface DriveReport {
@@ -52,9 +54,15 @@ function judge(into: StepTally, what: string, reply: Reply, ok: readonly number[
  * Registers every centre of the plan with welfare-payments (`POST /centres`). Kept apart from the other steps: the
  * endpoint is new, and a service without it answers 404 for the route, which skips the step rather than fail it.
  */
-export async function registerCentres(welfare: ServiceCalls, centres: readonly PlannedCentre[], concurrency: number, progress: Progress): Promise<StepTally> {
+export async function registerCentres(
+  welfare: ServiceCalls,
+  as: As,
+  centres: readonly PlannedCentre[],
+  concurrency: number,
+  progress: Progress,
+): Promise<StepTally> {
   const into = tally('registerCentres');
-  const probe = await welfare.call('POST', '/centres', centres[0]);
+  const probe = await welfare.call(as, 'POST', '/centres', centres[0]);
   if (probe.status === 404 && /Cannot POST/i.test(JSON.stringify(probe.body))) {
     into.skipped = 'welfare-payments has no POST /centres yet: centres are introduced by their budgets only';
     progress.tick(centres.length);
@@ -63,7 +71,7 @@ export async function registerCentres(welfare: ServiceCalls, centres: readonly P
   judge(into, `centre ${centres[0].centreId}`, probe);
   progress.tick();
   await inParallel(centres.slice(1), concurrency, async (centre) => {
-    judge(into, `centre ${centre.centreId}`, await welfare.call('POST', '/centres', centre));
+    judge(into, `centre ${centre.centreId}`, await welfare.call(as, 'POST', '/centres', centre));
     progress.tick();
   });
   return into;
@@ -71,12 +79,14 @@ export async function registerCentres(welfare: ServiceCalls, centres: readonly P
 
 export async function driveProvince(plan: ProvincePlan, options: DriveOptions): Promise<DriveReport> {
   const started = Date.now();
-  const clientId = options.clientId ?? 'demo-province';
   const services: Services = {
-    households: new ServiceCalls(options.urls.households, clientId),
-    welfare: new ServiceCalls(options.urls.welfarePayments, clientId),
-    pairings: new ServiceCalls(options.urls.pairings, clientId),
+    households: new ServiceCalls(options.urls.households),
+    welfare: new ServiceCalls(options.urls.welfarePayments),
+    pairings: new ServiceCalls(options.urls.pairings),
   };
+  const { callers } = options;
+  const administrator = () => callers.provincialAdministrator(plan.centres[0]?.area.provinceCode);
+  const districtOfficerOf = (household: PlannedHousehold) => callers.districtOfficer(household.registration.address.area.districtCode);
   const total =
     plan.centres.length +
     plan.programmes.length +
@@ -99,23 +109,23 @@ export async function driveProvince(plan: ProvincePlan, options: DriveOptions): 
 
   try {
     progress.step('registerCentres');
-    steps.push(await registerCentres(services.welfare, plan.centres, width, progress));
+    steps.push(await registerCentres(services.welfare, administrator(), plan.centres, width, progress));
 
     await each('defineProgrammes', plan.programmes, async (programme, into) => {
-      judge(into, `programme ${programme.programmeId}`, await services.welfare.call('POST', '/programmes', programme));
+      judge(into, `programme ${programme.programmeId}`, await services.welfare.call(administrator(), 'POST', '/programmes', programme));
       progress.tick();
     });
     await each('allocateBudgets', plan.budgets, async (budget, into) => {
-      judge(into, `budget ${budget.centreId}/${budget.programmeId}`, await services.welfare.call('POST', '/budgets', { ...budget, fiscalYear: options.fiscalYear }));
+      judge(into, `budget ${budget.centreId}/${budget.programmeId}`, await services.welfare.call(administrator(), 'POST', '/budgets', { ...budget, fiscalYear: options.fiscalYear }));
       progress.tick();
     });
     await each('enrolOfficials', plan.officials, async (official, into) => {
-      judge(into, `official ${official.officialId}`, await services.pairings.call('POST', '/officials', official));
+      judge(into, `official ${official.officialId}`, await services.pairings.call(administrator(), 'POST', '/officials', official));
       progress.tick();
     });
     const registered = new Map<string, Registered>();
     await each('registerHouseholds', plan.households, async (household, into) => {
-      const result = await registerHousehold(services.households, household);
+      const result = await registerHousehold(services.households, districtOfficerOf(household), household);
       progress.tick();
       registered.set(household.key, result);
       householdIds.set(household.key, result.householdId);
@@ -126,22 +136,26 @@ export async function driveProvince(plan: ProvincePlan, options: DriveOptions): 
     // Buddies before the cases go on: a graduated household's case is finished and takes no new buddy.
     await each('pairBuddies', known, async (household, into) => {
       const householdId = householdIds.get(household.key)!;
-      const reply = await services.pairings.callOnceKnown('POST', `/households/${householdId}/buddy`, { officialId: household.officialId });
+      const reply = await services.pairings.callOnceKnown(districtOfficerOf(household), 'POST', `/households/${householdId}/buddy`, { officialId: household.officialId });
       progress.tick();
       judge(into, `pair ${household.key} with ${household.officialId}`, reply);
     });
     const toldNow = new Set<string>();
     await each('tellCases', known, async (household, into) => {
-      const outcome = await tellCase(services.households, household, registered.get(household.key)!, progress);
+      const outcome = await tellCase(services.households, districtOfficerOf(household), household, registered.get(household.key)!, progress);
       if (outcome === 'told') toldNow.add(household.key);
       if (outcome === 'told') into.done += 1;
       else into.already += 1;
     });
     // POST /visits takes no Idempotency-Key: only the cases told in this run log theirs, so a re-run logs none twice.
-    const visits = known.flatMap((household) => household.visits.map((visit) => ({ householdId: householdIds.get(household.key)!, visit, again: !toldNow.has(household.key) })));
+    const visits = known.flatMap((household) =>
+      household.visits.map((visit) => ({ household, householdId: householdIds.get(household.key)!, visit, again: !toldNow.has(household.key) })),
+    );
     progress.tick(visits.filter((entry) => entry.again).length);
-    await each('logVisits', visits.filter((entry) => !entry.again), async ({ householdId, visit }, into) => {
-      const reply = await services.pairings.callOnceKnown('POST', '/visits', { householdId, ...visit });
+    await each('logVisits', visits.filter((entry) => !entry.again), async ({ household, householdId, visit }, into) => {
+      // The buddy logs the visits they made; a visit without them, the district officer.
+      const as = visit.officialIds.includes(household.officialId) ? callers.fieldOfficial(household.officialId) : districtOfficerOf(household);
+      const reply = await services.pairings.callOnceKnown(as, 'POST', '/visits', { householdId, ...visit });
       progress.tick();
       judge(into, `visit of ${householdId} on ${visit.visitedOn}`, reply);
     });
@@ -151,11 +165,12 @@ export async function driveProvince(plan: ProvincePlan, options: DriveOptions): 
       if (recipient.kind === 'household' && !recipient.householdId) throw new Error(`grant ${grant.key}: its household was never registered`);
       const body = { programmeId: grant.programmeId, centreId: grant.centreId, recipient, reason: grant.reason };
       const headers = { 'idempotency-key': grant.key };
+      const welfareOfficer = callers.tambonWelfareOfficer(grant.centreId);
       // A household may not have reached welfare-payments yet (Kafka); a centre is known from the start or never.
       const granted =
         recipient.kind === 'household'
-          ? await services.welfare.callOnceKnown('POST', '/grants', body, headers)
-          : await services.welfare.call('POST', '/grants', body, headers);
+          ? await services.welfare.callOnceKnown(welfareOfficer, 'POST', '/grants', body, headers)
+          : await services.welfare.call(welfareOfficer, 'POST', '/grants', body, headers);
       progress.tick();
       if (granted.status !== 201) {
         progress.tick();
@@ -163,7 +178,7 @@ export async function driveProvince(plan: ProvincePlan, options: DriveOptions): 
       }
       const grantId = String(granted.body?.['grantId']);
       grantIds.set(grant.key, grantId);
-      const paid = await services.welfare.call('POST', `/grants/${grantId}/disbursements`, grant.disbursement, { 'idempotency-key': `${grant.key}:pay` });
+      const paid = await services.welfare.call(welfareOfficer, 'POST', `/grants/${grantId}/disbursements`, grant.disbursement, { 'idempotency-key': `${grant.key}:pay` });
       progress.tick();
       judge(into, `pay ${grant.key}`, paid);
     });

@@ -1,5 +1,5 @@
 import type { PlannedHousehold } from '../planning/province-plan';
-import { CallFailed, type Reply, type ServiceCalls } from './service-calls';
+import { CallFailed, type As, type Reply, type ServiceCalls } from './service-calls';
 import type { Progress } from './progress';
 
 /** The number of calls one household's case takes on the households service after its registration. */
@@ -13,8 +13,8 @@ export interface Registered {
 }
 
 /** Registers a household, its plan key as Idempotency-Key: a re-run registers nothing twice. */
-export async function registerHousehold(households: ServiceCalls, household: PlannedHousehold): Promise<Registered> {
-  const registered = await households.call('POST', '/households', household.registration, { 'idempotency-key': household.key });
+export async function registerHousehold(households: ServiceCalls, as: As, household: PlannedHousehold): Promise<Registered> {
+  const registered = await households.call(as, 'POST', '/households', household.registration, { 'idempotency-key': household.key });
   if (registered.status !== 201 && registered.status !== 200) throw new CallFailed(`register ${household.key}`, registered);
   return { householdId: String(registered.body?.['householdId']), version: Number(registered.body?.['version']) };
 }
@@ -24,7 +24,13 @@ export async function registerHousehold(households: ServiceCalls, household: Pla
  * means the version moved: re-read it and try again. A household already past its registration (an earlier run of
  * the seed) is left alone.
  */
-export async function tellCase(households: ServiceCalls, household: PlannedHousehold, registered: Registered, progress: Progress): Promise<'told' | 'alreadyTold'> {
+export async function tellCase(
+  households: ServiceCalls,
+  as: As,
+  household: PlannedHousehold,
+  registered: Registered,
+  progress: Progress,
+): Promise<'told' | 'alreadyTold'> {
   const { householdId } = registered;
   let version = registered.version;
   const path = `/households/${householdId}`;
@@ -42,9 +48,9 @@ export async function tellCase(households: ServiceCalls, household: PlannedHouse
   for (const [index, [method, sub, body]] of steps.entries()) {
     let reply: Reply | null = null;
     for (let attempt = 1; attempt <= 3; attempt += 1) {
-      reply = await households.call(method, `${path}${sub}`, body, { 'if-match': `"${version}"` });
+      reply = await households.call(as, method, `${path}${sub}`, body, { 'if-match': `"${version}"` });
       if (reply.status !== 409) break;
-      const current = await households.call('GET', path);
+      const current = await households.call(as, 'GET', path);
       const now = Number(current.body?.['version']);
       if (index === 0 && now > version) {
         progress.tick(steps.length - index);

@@ -1,3 +1,5 @@
+import type { AuthHeaders } from '@khu-siao/security';
+
 /** One answer of a service: its status, its JSON body (or null) and its ETag. */
 export interface Reply {
   readonly status: number;
@@ -20,22 +22,23 @@ export class CallFailed extends Error {
   }
 }
 
+/** The sign-in of the person a call is made as (see `Callers`). */
+export type As = Promise<AuthHeaders>;
+
 /**
- * JSON over HTTP to one service. Network errors and 502/503/504 are retried with backoff (a service restarting);
- * every other answer is returned as it is, for the step to judge.
+ * JSON over HTTP to one service, each call made as someone (`as`). Network errors and 502/503/504 are retried with
+ * backoff (a service restarting); every other answer is returned as it is, for the step to judge.
  */
 export class ServiceCalls {
-  constructor(
-    readonly baseUrl: string,
-    private readonly clientId: string,
-  ) {}
+  constructor(readonly baseUrl: string) {}
 
-  async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  async call(as: As, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+    const signedIn = await as;
     for (let attempt = 1; ; attempt += 1) {
       try {
         const response = await fetch(`${this.baseUrl}${path}`, {
           method,
-          headers: { 'content-type': 'application/json', 'x-client-id': this.clientId, ...headers },
+          headers: { 'content-type': 'application/json', ...signedIn, ...headers },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
         const text = await response.text();
@@ -52,10 +55,10 @@ export class ServiceCalls {
    * Retries while the service answers 404 for something another service told it about and it has not yet heard
    * (households reach pairings and welfare-payments through Kafka), up to `patienceMs`.
    */
-  async callOnceKnown(method: string, path: string, body: unknown, headers: Record<string, string> = {}, patienceMs = 120_000): Promise<Reply> {
+  async callOnceKnown(as: As, method: string, path: string, body: unknown, headers: Record<string, string> = {}, patienceMs = 120_000): Promise<Reply> {
     const deadline = Date.now() + patienceMs;
     for (let wait = 100; ; wait = Math.min(wait * 2, 2_000)) {
-      const reply = await this.call(method, path, body, headers);
+      const reply = await this.call(as, method, path, body, headers);
       if (reply.status !== 404 || Date.now() > deadline) return reply;
       await sleep(wait);
     }
