@@ -1,4 +1,4 @@
-import { ContractViolation, platformCatalogue, type EventMetadata } from '@khu-siao/contracts';
+import { ContractViolation, platformCatalogue, VisitLogged, type EventMetadata } from '@khu-siao/contracts';
 import { createTestContext, type TestContext } from '@khu-siao/testing';
 import { EVENTS_COLLECTION, EventStore } from './event-store';
 import { eventIdsFor, type PendingEvent } from './pending-event';
@@ -145,7 +145,7 @@ describe('the event store', () => {
       .collection(EVENTS_COLLECTION)
       .updateOne({ _id: stored.position as never }, { $set: { 'events.0.schemaVersion': 1, 'events.0.data': v1 } });
     const [event] = (await store.readStream(visitStream('old'))).events;
-    expect(event.schemaVersion).toBe(2);
+    expect(event.schemaVersion).toBe(VisitLogged.schemaVersion);
     expect(event.data).toMatchObject({ officialIds: ['official-9'] });
   });
 

@@ -86,6 +86,8 @@ export class HouseholdImport {
     refuse: (group: HouseholdRows, issues: RowIssue[]) => void,
   ): Promise<void> {
     const claimed: (Ready & { sealed: DecidedEvent[] })[] = [];
+    // Two round trips for the batch's data keys rather than two per household.
+    await this.personalData.prepareKeys(batch.map((item) => item.householdId));
     await forEachConcurrently(batch, claimConcurrency, async (item) => {
       const nationalIds = item.group.rows.map((row) => row.fields.national_id);
       try {

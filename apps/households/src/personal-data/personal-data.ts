@@ -36,6 +36,11 @@ export class PersonalData {
     private readonly nationalIds: NationalIdRegister,
   ) {}
 
+  /** Loads or creates the data keys of many households ahead of sealing their events (a bulk import). */
+  prepareKeys(householdIds: readonly string[]): Promise<void> {
+    return this.security.dataKeys.prepareForWriting(householdIds);
+  }
+
   /** Seals every personal field of the decided events before they are appended. */
   seal(householdId: string, events: readonly HouseholdEvent[]): Promise<DecidedEvent[]> {
     return Promise.all(

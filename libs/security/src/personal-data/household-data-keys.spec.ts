@@ -38,6 +38,23 @@ describe('household data keys and crypto-shredding', () => {
     expect(await context.db.collection(DATA_KEYS_COLLECTION).countDocuments({ _id: 'hh-race' as never })).toBe(1);
   });
 
+  it('prepares many keys at once, agreeing with keys made meanwhile by another process and leaving erased ones erased', async () => {
+    const ids = Array.from({ length: 60 }, (_, index) => `hh-bulk-${index}`);
+    const other = new HouseholdDataKeys(context.db, provider);
+    const before = await other.keyForWriting('hh-bulk-3');
+    await other.erase('hh-bulk-4');
+    const bulk = new HouseholdDataKeys(context.db, provider);
+    const racing = other.keyForWriting('hh-bulk-7');
+    await bulk.prepareForWriting(ids);
+    const [keys, raced] = await Promise.all([Promise.all(ids.filter((id) => id !== 'hh-bulk-4').map((id) => bulk.keyForWriting(id))), racing]);
+    expect(await bulk.keyForWriting('hh-bulk-3')).toEqual(before);
+    expect(await bulk.keyForWriting('hh-bulk-7')).toEqual(raced);
+    await expect(bulk.keyForWriting('hh-bulk-4')).rejects.toBeInstanceOf(HouseholdErasedError);
+    const fresh = new HouseholdDataKeys(context.db, provider);
+    for (const [index, id] of ids.filter((id) => id !== 'hh-bulk-4').entries()) expect(await fresh.keyForReading(id)).toEqual(keys[index]);
+    expect(await context.db.collection(DATA_KEYS_COLLECTION).countDocuments({ _id: { $in: ids } as never })).toBe(60);
+  });
+
   it('stores the key wrapped, never in clear', async () => {
     const keys = new HouseholdDataKeys(context.db, provider);
     const key = await keys.keyForWriting('hh-stored');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MongoServerError, type Collection, type Db } from 'mongodb';
+import { MongoBulkWriteError, MongoServerError, type Collection, type Db } from 'mongodb';
 import { KEY_BYTES } from './aes-gcm';
 import type { KeyProvider, WrappedDataKey } from './key-provider';
 
@@ -47,6 +47,42 @@ export class HouseholdDataKeys {
   /** The household's key, created on first use. Throws `HouseholdErasedError` once the household is erased. */
   keyForWriting(householdId: string): Promise<Buffer> {
     return this.cached(householdId, () => this.loadOrCreate(householdId));
+  }
+
+  /**
+   * Loads or creates the keys of many households at once (a bulk import): one read and one unordered insert for all,
+   * instead of two round trips each; the keys land in the cache for the `keyForWriting` calls that follow. A key an
+   * insert loses to a concurrent creator, or one of an erased household, is left to `keyForWriting` to settle.
+   */
+  async prepareForWriting(householdIds: readonly string[]): Promise<void> {
+    const wanted = [...new Set(householdIds)].filter((householdId) => !this.cacheHit(householdId));
+    if (wanted.length === 0) return;
+    const existing = new Set<string>();
+    for (const document of await this.collection.find({ _id: { $in: wanted } }).toArray()) {
+      existing.add(document._id);
+      if (!('erasedAt' in document)) void this.cached(document._id, () => this.unwrap(document)).catch(() => undefined);
+    }
+    const created = await Promise.all(
+      wanted
+        .filter((householdId) => !existing.has(householdId))
+        .map(async (householdId) => {
+          const dataKey = randomBytes(KEY_BYTES);
+          return { householdId, dataKey, document: { _id: householdId, ...(await this.provider.wrapDataKey(dataKey, householdId)), createdAt: this.now() } };
+        }),
+    );
+    if (created.length === 0) return;
+    let failed = new Set<number>();
+    try {
+      await this.collection.insertMany(created.map((item) => item.document), { ordered: false });
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError)) throw error;
+      const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+      if (writeErrors.some((writeError) => writeError.code !== 11000)) throw error;
+      failed = new Set(writeErrors.map((writeError) => writeError.index));
+    }
+    created.forEach((item, index) => {
+      if (!failed.has(index)) void this.cached(item.householdId, () => Promise.resolve(item.dataKey));
+    });
   }
 
   /** The household's key, or undefined when it was erased (or never had personal data). */
