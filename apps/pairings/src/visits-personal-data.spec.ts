@@ -1,6 +1,6 @@
 import { EVENTS_COLLECTION } from '@khu-siao/event-store';
 import { createSecurityServices, readSecurityConfig, type AuthHeaders } from '@khu-siao/security';
-import { createTestContext, jsonCall, type TestContext } from '@khu-siao/testing';
+import { createTestContext, jsonCall, topicValues, type TestContext } from '@khu-siao/testing';
 import { enrolment, eventually, PairingsUnderTest } from './testing-support/pairings-under-test';
 
 /** What an official wrote of a home visit: the household's personal data, distinctive enough to be searched for. */
@@ -44,35 +44,6 @@ describe("a home visit's personal data (PDPA)", () => {
     location: { latitude: clear.latitude, longitude: clear.longitude },
   });
 
-  /** The value of every message of a topic from offset 0, read as a new consumer group would. */
-  async function topicValues(topic: string): Promise<string[]> {
-    const admin = context.kafka.admin();
-    await admin.connect();
-    const ends = await admin.fetchTopicOffsets(topic);
-    await admin.disconnect();
-    const remaining = new Map(ends.filter((end) => Number(end.high) > 0).map((end) => [end.partition, Number(end.high)]));
-    const consumer = context.kafka.consumer({ groupId: `${context.namespace}-visits-pd-${Date.now()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    const values: string[] = [];
-    await new Promise<void>((resolve, reject) => {
-      if (remaining.size === 0) return resolve();
-      const timer = setTimeout(() => reject(new Error(`the replay of ${topic} did not reach its end`)), 60_000);
-      void consumer.run({
-        eachMessage: async ({ partition, message }) => {
-          values.push(message.value?.toString('utf8') ?? '');
-          if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
-          if (remaining.size === 0) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      });
-    });
-    await consumer.disconnect();
-    return values;
-  }
-
   it('is sealed in the event log, on Kafka and in the visits index, shown to readers, and erased with the household', async () => {
     expect((await call('POST', '/officials', enrolment('official-pd', '4001'))).status).toBe(201);
     const householdId = await world.registerHousehold();
@@ -89,7 +60,7 @@ describe("a home visit's personal data (PDPA)", () => {
     expect(index).toHaveLength(1);
     const topic = context.topics.events('pairings');
     const published = await eventually(async () => {
-      const values = (await topicValues(topic)).filter((value) => value.includes(visitId));
+      const values = (await topicValues(context, topic)).filter((value) => value.includes(visitId));
       return values.length === 2 && values;
     }, 'the visit events on the pairings topic');
     for (const raw of [JSON.stringify(stored), JSON.stringify(index), ...published]) {

@@ -15,6 +15,7 @@ import {
   startServiceProcess,
   visit,
   type ServiceProcess,
+  topicValues,
   type TestContext,
 } from '@khu-siao/testing';
 import { ReportingModule } from './reporting.module';
@@ -491,35 +492,6 @@ describe('the reporting service, fed by the three other services', () => {
     expect(status.projector.eventsBehind).toBe(0);
   }
 
-  /** The value of every message of a topic from offset 0, read as a new consumer group would. */
-  async function topicValues(topic: string): Promise<string[]> {
-    const admin = context.kafka.admin();
-    await admin.connect();
-    const ends = await admin.fetchTopicOffsets(topic);
-    await admin.disconnect();
-    const remaining = new Map(ends.filter((end) => Number(end.high) > 0).map((end) => [end.partition, Number(end.high)]));
-    const consumer = context.kafka.consumer({ groupId: `${context.namespace}-erasure-replay-${Date.now()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    const values: string[] = [];
-    await new Promise<void>((resolve, reject) => {
-      if (remaining.size === 0) return resolve();
-      const timer = setTimeout(() => reject(new Error(`the replay of ${topic} did not reach its end`)), 60_000);
-      void consumer.run({
-        eachMessage: async ({ partition, message }) => {
-          values.push(message.value?.toString('utf8') ?? '');
-          if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
-          if (remaining.size === 0) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      });
-    });
-    await consumer.disconnect();
-    return values;
-  }
-
   it('erases a household everywhere on request and changes no figure', async () => {
     const village = villages[0];
     const base = registration(7_777, village, 2);
@@ -576,7 +548,7 @@ describe('the reporting service, fed by the three other services', () => {
     const archivedTypes = archived.flatMap((commit) => (commit['events'] as { type: string }[]).map((event) => event.type));
     expect(archivedTypes).toEqual(expect.arrayContaining(['HouseholdRegistered', 'HouseholdErased']));
     expect(appearsIn(JSON.stringify(await context.database('reporting').collection('events').find().toArray()))).toEqual([]);
-    const replayed = await topicValues(context.topics.events('households'));
+    const replayed = await topicValues(context, context.topics.events('households'));
     expect(replayed.filter((value) => value.includes(householdId)).length).toBeGreaterThanOrEqual(2);
     expect(appearsIn(replayed.join('\n'))).toEqual([]);
 

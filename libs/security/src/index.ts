@@ -3,7 +3,7 @@ export { principalFromClaims, claimsOfPrincipal, type PrincipalClaims } from './
 export { AuthenticationError, IdentityProviderUnavailableError, type AuthenticationFailure } from './identity/authentication-error';
 export { TokenVerifier, type TokenVerifierOptions, type TrustedIssuer } from './identity/token-verifier';
 export { LocalIssuer, generateLocalIssuerKey, type IssueOptions } from './identity/local-issuer';
-export { LocalSignIn, type AuthHeaders } from './identity/local-sign-in';
+export { LocalSignIn, type AuthHeaders, type LocalAccount } from './identity/local-sign-in';
 
 export { operations, isOperation, type Operation } from './policy/operations';
 export { accessRules, roleScopeLevels, agencyScopeLevels, type AccessRule, type Reach } from './policy/access-rules';

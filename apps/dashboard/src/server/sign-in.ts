@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { accessRules, LocalSignIn, roles, type AreaScope, type AuthHeaders, type Operation, type Role } from '@khu-siao/security';
+import { accessRules, LocalSignIn, roles, type AuthHeaders, type LocalAccount, type Operation, type Role } from '@khu-siao/security';
 
 /**
  * The development platform's sign-in. A person signs in with a user name and password from `DASHBOARD_ACCOUNTS_FILE`
@@ -8,14 +8,7 @@ import { accessRules, LocalSignIn, roles, type AreaScope, type AuthHeaders, type
  * platform's local issuer key. A deployment replaces all of this with its OIDC provider (authorization code flow):
  * the session would then keep the provider's token instead of minting one, and no password would reach this server.
  */
-export interface DashboardAccount {
-  readonly username: string;
-  readonly password: string;
-  readonly role: Role;
-  readonly areas: readonly AreaScope[];
-  readonly subject: string;
-  readonly description: string;
-}
+export type DashboardAccount = LocalAccount;
 
 export function loadAccounts(file: string | undefined): DashboardAccount[] {
   if (!file) return [];

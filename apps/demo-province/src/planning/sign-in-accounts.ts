@@ -1,17 +1,8 @@
-import type { AreaScope, Role } from '@khu-siao/security';
+import type { AreaScope, LocalAccount, Role } from '@khu-siao/security';
 import type { ProvincePlan } from './province-plan';
 
 /** One person who may sign in to the development platform's dashboard (what `DASHBOARD_ACCOUNTS_FILE` holds). */
-export interface SignInAccount {
-  readonly username: string;
-  readonly password: string;
-  readonly role: Role;
-  readonly areas: readonly AreaScope[];
-  /** The token's subject: a buddy official signs in as their official id. */
-  readonly subject: string;
-  /** Who this is, in the demo province. */
-  readonly description: string;
-}
+export type SignInAccount = LocalAccount;
 
 /**
  * One account per role, placed in the demo province so each sees something: the district officer of the district

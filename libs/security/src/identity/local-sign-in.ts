@@ -6,6 +6,21 @@ import type { AreaScope, Principal, Role } from './principal';
 export type AuthHeaders = Readonly<Record<string, string>>;
 
 /**
+ * A person who may sign in to the development platform with a password: what the accounts file holds, written by
+ * the demo province and read by the dashboard's sign-in.
+ */
+export interface LocalAccount {
+  readonly username: string;
+  readonly password: string;
+  readonly role: Role;
+  readonly areas: readonly AreaScope[];
+  /** The token's subject: a buddy official signs in as their official id. */
+  readonly subject: string;
+  /** Who this is, in the demo province. */
+  readonly description: string;
+}
+
+/**
  * Signs in as any person or agency with the local issuer's key, for tests, the demo province and the development
  * platform (never where a real identity provider is in use): each method answers the headers of a request made as
  * that caller. `env` holds `AUTH_LOCAL_ISSUER_KEY`, `AUTH_AUDIENCE` and optionally `AUTH_LOCAL_ISSUER`.
