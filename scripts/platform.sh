@@ -83,7 +83,8 @@ for entry in "${services[@]}"; do
     sleep 1
   done
   if curl -fsS "http://127.0.0.1:$port/health" > /dev/null 2>&1; then
-    echo "$name: http://127.0.0.1:$port (API docs: http://127.0.0.1:$port/docs, log: .infra/logs/platform/$name.log)"
+    docs=" API docs: http://127.0.0.1:$port/docs,"; [ "$name" = dashboard ] && docs=""
+    echo "$name: http://127.0.0.1:$port ($docs log: .infra/logs/platform/$name.log)" | sed 's/( /(/'
   else
     echo "$name did not become healthy within 60 s; see .infra/logs/platform/$name.log" >&2
     stop
