@@ -292,6 +292,14 @@ describe('who may do what to a household, through HTTP', () => {
     expect((await call('districtOfficer', 'POST', '/households', { ...registration(62_100), $where: 'sleep(1000)' })).status).toBe(400);
   });
 
+  it('answers a malformed area 400 naming the field (read before validation, it is not weighed as an area)', async () => {
+    const base = registration(62_200);
+    const malformed = { ...base, address: { ...base.address, area: { ...base.address.area, districtCode: '4O01' } } };
+    const answer = await call('districtOfficer', 'POST', '/households', malformed);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([{ field: 'address.area.districtCode', message: 'must be a 4-digit code' }]);
+  });
+
   it('erases a household: no name or ID left in its stored events, reads answer erased fields, its figures stay', async () => {
     const people = [
       member(63_000, { firstName: 'มาลี', lastName: 'ศรีสุขสันต์', birthDate: '1961-02-03' }),

@@ -205,6 +205,15 @@ describe('who may do what in the welfare-payments service', () => {
     expect((await call('GET', `/centres/${centreIds.A}/reconciliation?from[$gt]=2020-01-01`, undefined, as.officerA as AuthHeaders)).status).toBe(400);
   });
 
+  it('answers a body without its centre, or with a malformed province, 400 naming the field', async () => {
+    const noCentre = await call('POST', '/budgets', { fiscalYear: 2565, amount: 100_000 }, as.admin40 as AuthHeaders);
+    expect(noCentre.status).toBe(400);
+    expect(noCentre.body.errors).toEqual([{ field: 'centreId', message: 'must name the centre' }]);
+    const badProvince = await call('POST', '/centres', { centreId: 'tc-bad', area: { provinceCode: '4', districtCode: '4001', tambonCode: '400101' } }, as.admin40 as AuthHeaders);
+    expect(badProvince.status).toBe(400);
+    expect(badProvince.body.errors).toEqual([{ field: 'area.provinceCode', message: 'must be a 2-digit province code' }]);
+  });
+
   it('records the signed-in person as the actor of what they decide, and a receipt names the centre paid, no person', async () => {
     const { grantId, disbursementId } = paidOf.A as { grantId: string; disbursementId: string };
     const grant = (await call('GET', `/grants/${grantId}`, undefined, as.auditor as AuthHeaders)).body;

@@ -4,9 +4,9 @@ import type { Request } from 'express';
 import type { Model } from 'mongoose';
 import { EventStore } from '@khu-siao/event-store';
 import type { ResourceArea } from '@khu-siao/security';
-import type { AreaResolver } from '@khu-siao/service-runtime';
+import { RequestInvalid, type AreaResolver } from '@khu-siao/service-runtime';
 import { householdStream } from '../command-handling/household-stream';
-import { readTpmapCsv } from '../importing/tpmap-csv';
+import { CsvUnreadable, readTpmapCsv } from '../importing/tpmap-csv';
 import { HouseholdListing } from '../listing/household-listing.schema';
 
 type AreaCodes = Pick<ResourceArea, 'provinceCode' | 'districtCode' | 'tambonCode' | 'villageCode'>;
@@ -43,12 +43,23 @@ export class HouseholdArea implements AreaResolver {
   }
 }
 
-/** A registration lies where the address in its body says. */
+const codeDigits = { provinceCode: 2, districtCode: 4, tambonCode: 6, villageCode: 8 } as const;
+
+/**
+ * A registration lies where the address in its body says. Read before the body is validated, so a code that is
+ * missing or malformed is answered here, 400 naming it, rather than weighed as an area no one covers.
+ */
 @Injectable()
 export class RegistrationArea implements AreaResolver {
   areaOf(request: Request): ResourceArea {
-    const body = request.body as { address?: { area?: unknown } } | undefined;
-    return codesOf(body?.address?.area);
+    const area = (request.body as { address?: { area?: Record<string, unknown> } } | undefined)?.address?.area;
+    const issues = levels.flatMap((level) =>
+      typeof area?.[level] === 'string' && new RegExp(`^\\d{${codeDigits[level]}}$`).test(area[level] as string)
+        ? []
+        : [{ field: `address.area.${level}`, message: `must be a ${codeDigits[level]}-digit code` }],
+    );
+    if (issues.length > 0) throw new RequestInvalid(issues);
+    return codesOf(area);
   }
 }
 
@@ -56,12 +67,14 @@ export class RegistrationArea implements AreaResolver {
 @Injectable()
 export class ImportArea implements AreaResolver {
   areaOf(request: Request): ResourceArea {
-    if (typeof request.body !== 'string') return {};
+    // Read before the handler: a body that is no TPMAP file is answered 400 here, as the handler would.
+    if (typeof request.body !== 'string') throw new RequestInvalid([{ field: 'body', message: 'must be a CSV file sent as text/csv' }]);
     let rows;
     try {
       rows = readTpmapCsv(request.body);
-    } catch {
-      return {};
+    } catch (error) {
+      if (error instanceof CsvUnreadable) throw new RequestInvalid([{ field: 'body', message: error.message }]);
+      throw error;
     }
     const area: Record<string, string> = {};
     const columns = { provinceCode: 'province_code', districtCode: 'district_code', tambonCode: 'tambon_code', villageCode: 'village_code' } as const;

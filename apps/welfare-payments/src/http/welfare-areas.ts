@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { NotFoundError } from '@khu-siao/decider';
-import { NoArea, type AreaResolver } from '@khu-siao/service-runtime';
+import { NoArea, RequestInvalid, type AreaResolver } from '@khu-siao/service-runtime';
 import type { ResourceArea } from '@khu-siao/security';
 import { khonKaenProvinceCode } from '@khu-siao/welfare-payments-domain';
 import { CentreRegister } from '../reading/centre-register';
@@ -16,7 +16,8 @@ export class CentreAreas {
   constructor(private readonly register: CentreRegister) {}
 
   async of(centreId: unknown): Promise<ResourceArea> {
-    if (typeof centreId !== 'string') return { centreId: '' };
+    // Read before the body is validated: a missing centre is bad input (400), not an area no one covers.
+    if (typeof centreId !== 'string' || centreId === '') throw new RequestInvalid([{ field: 'centreId', message: 'must name the centre' }]);
     const { state } = await this.register.centre(centreId);
     if (state.status === 'unregistered') throw new NotFoundError('centre', centreId);
     const { provinceCode, districtCode, tambonCode } = state.area;
@@ -79,15 +80,18 @@ export class GrantCentre implements AreaResolver {
 }
 
 /**
- * A centre to be registered lies in the province its body names (malformed codes: in no province, so refused before
- * the body is read; the district and tambon are checked by the register itself).
+ * A centre to be registered lies in the province its body names (a malformed code: 400 before anything else is
+ * weighed; the district and tambon are checked by the register itself).
  */
 @Injectable()
 export class RequestedCentreArea implements AreaResolver {
   areaOf(request: Request): ResourceArea {
     const { centreId, area } = bodyOf(request);
     const provinceCode = (area as { provinceCode?: unknown } | undefined)?.provinceCode;
-    return { centreId: String(centreId), provinceCode: typeof provinceCode === 'string' && /^\d{2}$/.test(provinceCode) ? provinceCode : 'unknown' };
+    if (typeof provinceCode !== 'string' || !/^\d{2}$/.test(provinceCode)) {
+      throw new RequestInvalid([{ field: 'area.provinceCode', message: 'must be a 2-digit province code' }]);
+    }
+    return { centreId: String(centreId), provinceCode };
   }
 }
 
