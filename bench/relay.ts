@@ -2,7 +2,9 @@
  * End-to-end delivery (append → relay → Kafka → consumer) against a raw idempotent kafkajs producer, same run.
  * Run from the repo root: npx tsx --tsconfig tsconfig.base.json bench/relay.ts --help
  */
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import type { Kafka } from 'kafkajs';
 import { TopicNames, VisitLogged, platformCatalogue } from '@khu-siao/contracts';
@@ -10,9 +12,11 @@ import { EventStore, StreamConflictError, type AppendRequest } from '@khu-siao/e
 import { EventConsumer, EventRelay, createKafka, ensureTopics, eventMessage } from '@khu-siao/messaging';
 import { createLogger, type Logger } from '@khu-siao/observability';
 import { CommandTimes } from './support/command-times';
+import type { ConsumerChildReport } from './support/consumer-child';
 import { readFlags } from './support/flags';
 import { runBench } from './support/run';
 import { BENCH_PORTS, startBenchInfra } from './support/infra';
+import type { InfraEndpoints } from '@khu-siao/infra';
 import { batches, envelopeBytes, pendingVisit, visitEnvelope, visitStream } from './support/payload';
 import {
   machine,
@@ -38,12 +42,19 @@ const flags = readFlags(
   {
     events: { kind: 'number', default: 10_000, help: 'events appended end to end, and messages sent by the baseline' },
     batch: { kind: 'number', default: 500, help: 'events per appendMany call' },
+    'relay-batch': { kind: 'number', default: 500, help: "events the relay reads and sends at once (the services' RELAY_BATCH_SIZE, 500 by default)" },
+    appenders: { kind: 'number', default: 4, help: 'appendMany calls in flight at once (a service answers several requests at once)' },
     warmup: {
       kind: 'number',
       default: 5_000,
       help: 'untimed events before each measurement, so that the servers run JIT-compiled code',
     },
     timeout: { kind: 'number', default: 90, help: 'seconds to wait for the consumer to receive every event' },
+    'consumer-in-process': {
+      kind: 'boolean',
+      default: false,
+      help: 'run the consumer in this process (beside the appender and the relay) instead of a process of its own, as a reading service runs',
+    },
     'mongo-port': { kind: 'number', default: BENCH_PORTS.mongo, help: 'port for the MongoDB server this run starts' },
     'kafka-port': { kind: 'number', default: BENCH_PORTS.kafka, help: 'port for the Kafka broker (controller: +1)' },
   },
@@ -103,7 +114,10 @@ interface Appended {
   readonly lastPosition: number;
 }
 
-/** Appends `count` events (streams `label-i`) as fast as it can, one appendMany after the other. */
+/**
+ * Appends `count` events (streams `label-i`) as fast as it can: `--appenders` appendMany calls in flight at once, as
+ * a service answers several requests at once (one appender is one call after the other).
+ */
 async function appendAll(store: EventStore, label: string, count: number, key: string): Promise<Appended> {
   const at = new Map<string, number>();
   let lastPosition = 0;
@@ -111,15 +125,19 @@ async function appendAll(store: EventStore, label: string, count: number, key: s
     { length: count },
     (_, i): AppendRequest => ({ stream: visitStream(label, i), expectedVersion: 0, events: [pendingVisit(i, key)] }),
   );
-  for (const batch of batches(requests, flags.batch)) {
-    const outcomes = await store.appendMany(batch);
-    const acknowledged = performance.now();
-    for (const outcome of outcomes) {
-      if (outcome instanceof StreamConflictError) throw outcome;
-      at.set(outcome.events[0].eventId, acknowledged);
-      lastPosition = Math.max(lastPosition, outcome.position);
+  const queue = [...batches(requests, flags.batch)];
+  const appender = async () => {
+    for (let batch = queue.shift(); batch; batch = queue.shift()) {
+      const outcomes = await store.appendMany(batch);
+      const acknowledged = performance.now();
+      for (const outcome of outcomes) {
+        if (outcome instanceof StreamConflictError) throw outcome;
+        at.set(outcome.events[0].eventId, acknowledged);
+        lastPosition = Math.max(lastPosition, outcome.position);
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, flags.appenders) }, appender));
   return { at, lastPosition };
 }
 
@@ -147,35 +165,20 @@ async function watchDelivery(received: Map<string, number>, appended: Appended, 
   return { complete: found === wanted.length, publishedAt };
 }
 
-async function endToEnd(db: Db, kafka: Kafka, topics: TopicNames, logger: Logger, times: CommandTimes, runId: string) {
+async function endToEnd(db: Db, kafka: Kafka, topics: TopicNames, logger: Logger, times: CommandTimes, runId: string, endpoints: InfraEndpoints) {
   const store = new EventStore(db, { catalogue: platformCatalogue });
   await store.ensureIndexes();
   await ensureTopics(kafka, [{ topic: topics.events(VisitLogged.context), numPartitions: PARTITIONS }]);
-  const received = new Map<string, number>();
-  let deliveries = 0;
-  const consumer = new EventConsumer({
-    groupId: topics.consumerGroup('bench-consumer'),
-    topics: [topics.events(VisitLogged.context)],
-    deadLetterTopic: topics.deadLetters('bench-consumer'),
-    kafka,
-    db,
-    catalogue: platformCatalogue,
-    logger,
-    handles: (type) => type === VisitLogged.type,
-    // Trivial on purpose: what is measured is the delivery machinery, not a handler's work.
-    handle: async (event) => {
-      deliveries += 1;
-      if (!received.has(event.eventId)) received.set(event.eventId, performance.now());
-    },
-  });
-  const relay = new EventRelay({ name: 'bench-relay', db, store, kafka, topics, catalogue: platformCatalogue, logger });
+  const consumer = flags['consumer-in-process'] ? consumerInProcess(db, kafka, topics, logger) : consumerInItsOwnProcess(db, endpoints, runId);
+  const { received } = consumer;
+  const relay = new EventRelay({ name: 'bench-relay', db, store, kafka, topics, catalogue: platformCatalogue, logger, batchSize: flags['relay-batch'] });
   await consumer.start();
   await relay.start();
   try {
     // Warm-up: the group has joined, the relay holds its lease, connections are open and the servers' JITs warm.
     const warmup = await appendAll(store, 'warmup', flags.warmup, `${runId}-warmup`);
     if (!(await watchDelivery(received, warmup, relay)).complete) throw new Error('the warm-up events never arrived');
-    const deliveredBefore = deliveries;
+    const deliveredBefore = consumer.deliveries();
 
     times.phase('end to end');
     const started = performance.now();
@@ -209,12 +212,93 @@ async function endToEnd(db: Db, kafka: Kafka, topics: TopicNames, logger: Logger
         receivedPerSecond: delivery.complete ? stageRate(lastReceived) : NaN,
       },
       received: latencies.length,
-      duplicates: deliveries - deliveredBefore - latencies.length,
+      duplicates: consumer.deliveries() - deliveredBefore - latencies.length,
     } satisfies EndToEnd;
   } finally {
     await relay.stop();
     await consumer.stop();
   }
+}
+
+/** The end-to-end run's consumer: when its handler saw each event (this process's `performance.now()` scale). */
+interface BenchConsumer {
+  readonly received: Map<string, number>;
+  deliveries(): number;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function consumerOptions(db: Db, kafka: Kafka, topics: TopicNames, logger: Logger, handle: (eventId: string) => void) {
+  return {
+    groupId: topics.consumerGroup('bench-consumer'),
+    topics: [topics.events(VisitLogged.context)],
+    deadLetterTopic: topics.deadLetters('bench-consumer'),
+    kafka,
+    db,
+    catalogue: platformCatalogue,
+    logger,
+    handles: (type: string) => type === VisitLogged.type,
+    // Trivial on purpose: what is measured is the delivery machinery, not a handler's work.
+    handle: async (event: { eventId: string }) => handle(event.eventId),
+  };
+}
+
+function consumerInProcess(db: Db, kafka: Kafka, topics: TopicNames, logger: Logger): BenchConsumer {
+  const received = new Map<string, number>();
+  let deliveries = 0;
+  const consumer = new EventConsumer(
+    consumerOptions(db, kafka, topics, logger, (eventId) => {
+      deliveries += 1;
+      if (!received.has(eventId)) received.set(eventId, performance.now());
+    }),
+  );
+  return { received, deliveries: () => deliveries, start: () => consumer.start(), stop: () => consumer.stop() };
+}
+
+/** The consumer in a child process (`support/consumer-child.ts`), reporting over IPC what it received and when. */
+function consumerInItsOwnProcess(db: Db, endpoints: InfraEndpoints, namespace: string): BenchConsumer {
+  const received = new Map<string, number>();
+  let deliveries = 0;
+  let child: ReturnType<typeof fork> | undefined;
+  return {
+    received,
+    deliveries: () => deliveries,
+    start: () =>
+      new Promise<void>((resolve, reject) => {
+        child = fork(join(__dirname, 'support', 'consumer-child.ts'), [], {
+          execArgv: ['--require', 'tsx/cjs'],
+          env: {
+            ...process.env,
+            TSX_TSCONFIG_PATH: join(__dirname, '..', 'tsconfig.base.json'),
+            MONGO_URL: endpoints.mongoUrl,
+            DB_NAME: db.databaseName,
+            KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+            TOPIC_NAMESPACE: namespace,
+          },
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        });
+        child.on('message', (message: { kind: 'started' } | ConsumerChildReport) => {
+          if (message.kind === 'started') resolve();
+          if (message.kind !== 'received') return;
+          deliveries = message.deliveries;
+          message.eventIds.forEach((eventId, index) => {
+            // Epoch milliseconds of the child, on this process's performance.now() scale.
+            if (!received.has(eventId)) received.set(eventId, (message.at[index] as number) - performance.timeOrigin);
+          });
+        });
+        child.once('exit', (code) => reject(new Error(`the consumer process exited with ${code} before it started`)));
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (!child || child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child?.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.send({ kind: 'stop' });
+      }),
+  };
 }
 
 /** Leaves nothing behind on servers given by the environment; on the bench's own servers it is cheap. */
@@ -244,11 +328,12 @@ async function main(): Promise<void> {
     const times = new CommandTimes(client);
     const eventBytes = envelopeBytes(visitEnvelope(visitStream('visit', 0), 1, pendingVisit(0, runId), new Date()));
     process.stdout.write(
-      `relay benchmark: ${flags.events} events of ${eventBytes} B, appended in batches of ${flags.batch}; ` +
+      `relay benchmark: ${flags.events} events of ${eventBytes} B, appended in batches of ${flags.batch} by ${flags.appenders} appenders; ` +
+        `consumer ${flags['consumer-in-process'] ? 'in this process' : 'in a process of its own'}; ` +
         `topics of ${PARTITIONS} partitions; mongo ${infra.backend}\n`,
     );
     const raw = await baseline(kafka, rawTopic, runId);
-    const e2e = await endToEnd(db, kafka, topics, logger, times, runId);
+    const e2e = await endToEnd(db, kafka, topics, logger, times, runId, infra.endpoints);
     const ratio = e2e.measurement.perSecond / raw.perSecond;
 
     printTable('throughput (latency: raw = one sendBatch of 500; end to end = append acknowledged → handler called)', [
@@ -279,6 +364,8 @@ async function main(): Promise<void> {
       options: {
         events: flags.events,
         batch: flags.batch,
+        appenders: flags.appenders,
+        consumerInProcess: flags['consumer-in-process'],
         warmup: flags.warmup,
         baselineBatch: BASELINE_BATCH,
         partitions: PARTITIONS,
