@@ -13,6 +13,7 @@ import { EventConsumer, EventRelay, createKafka, ensureTopics, eventMessage } fr
 import { createLogger, type Logger } from '@khu-siao/observability';
 import { CommandTimes } from './support/command-times';
 import type { ConsumerChildReport } from './support/consumer-child';
+import { benchConsumerOptions as consumerOptions } from './support/bench-consumer';
 import { readFlags } from './support/flags';
 import { runBench } from './support/run';
 import { BENCH_PORTS, startBenchInfra } from './support/infra';
@@ -226,21 +227,6 @@ interface BenchConsumer {
   deliveries(): number;
   start(): Promise<void>;
   stop(): Promise<void>;
-}
-
-function consumerOptions(db: Db, kafka: Kafka, topics: TopicNames, logger: Logger, handle: (eventId: string) => void) {
-  return {
-    groupId: topics.consumerGroup('bench-consumer'),
-    topics: [topics.events(VisitLogged.context)],
-    deadLetterTopic: topics.deadLetters('bench-consumer'),
-    kafka,
-    db,
-    catalogue: platformCatalogue,
-    logger,
-    handles: (type: string) => type === VisitLogged.type,
-    // Trivial on purpose: what is measured is the delivery machinery, not a handler's work.
-    handle: async (event: { eventId: string }) => handle(event.eventId),
-  };
 }
 
 function consumerInProcess(db: Db, kafka: Kafka, topics: TopicNames, logger: Logger): BenchConsumer {

@@ -5,9 +5,10 @@
  * processes), every 20 ms, and `started` once it has joined its group.
  */
 import { MongoClient } from 'mongodb';
-import { TopicNames, VisitLogged, platformCatalogue } from '@khu-siao/contracts';
+import { TopicNames } from '@khu-siao/contracts';
 import { EventConsumer, createKafka } from '@khu-siao/messaging';
 import { createLogger } from '@khu-siao/observability';
+import { benchConsumerOptions } from './bench-consumer';
 
 export interface ConsumerChildReport {
   readonly kind: 'received';
@@ -31,22 +32,13 @@ async function main(): Promise<void> {
   const kafka = createKafka({ brokers: env('KAFKA_BROKERS').split(','), clientId: 'bench-consumer' }, logger);
   let pending: { eventIds: string[]; at: number[] } = { eventIds: [], at: [] };
   let deliveries = 0;
-  const consumer = new EventConsumer({
-    groupId: topics.consumerGroup('bench-consumer'),
-    topics: [topics.events(VisitLogged.context)],
-    deadLetterTopic: topics.deadLetters('bench-consumer'),
-    kafka,
-    db,
-    catalogue: platformCatalogue,
-    logger,
-    handles: (type) => type === VisitLogged.type,
-    // Trivial on purpose: what is measured is the delivery machinery, not a handler's work.
-    handle: async (event) => {
+  const consumer = new EventConsumer(
+    benchConsumerOptions(db, kafka, topics, logger, (eventId) => {
       deliveries += 1;
-      pending.eventIds.push(event.eventId);
+      pending.eventIds.push(eventId);
       pending.at.push(now());
-    },
-  });
+    }),
+  );
   const flush = () => {
     if (pending.eventIds.length === 0) return;
     const report: ConsumerChildReport = { kind: 'received', ...pending, deliveries };
