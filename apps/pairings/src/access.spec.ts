@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthHeaders } from '@khu-siao/security';
-import { createTestContext, jsonCall } from '@khu-siao/testing';
-import { enrolment, PairingsUnderTest } from './testing-support/pairings-under-test';
+import { createTestContext, jsonCall, official } from '@khu-siao/testing';
+import { PairingsUnderTest } from './testing-support/pairings-under-test';
 
 /**
  * Who may do what, call by call through HTTP. The households: `paired` (district 4001, buddy `official-buddy`),
@@ -37,7 +37,7 @@ describe('access to the pairings service', () => {
   });
   const call = (method: string, path: string, body: unknown, headers: AuthHeaders) => jsonCall(world.service.baseUrl, method, path, body, headers);
   const enrol = async (officialId: string, homeDistrictCode: string, headers: AuthHeaders) => {
-    const enrolled = await call('POST', '/officials', enrolment(officialId, homeDistrictCode), headers);
+    const enrolled = await call('POST', '/officials', official(officialId, homeDistrictCode), headers);
     if (enrolled.status !== 201) throw new Error(`enrolling ${officialId} answered ${enrolled.status}`);
   };
   /** Pairs a fresh household of the village with a freshly enrolled official, so an allowed call always succeeds. */
@@ -49,8 +49,8 @@ describe('access to the pairings service', () => {
   };
 
   const calls: Record<string, (f: Fixture) => Request | Promise<Request>> = {
-    'enrol an official of district 4001': () => ({ method: 'POST', path: '/officials', body: enrolment(`official-${randomUUID()}`, '4001') }),
-    'enrol an official of district 4002': () => ({ method: 'POST', path: '/officials', body: enrolment(`official-${randomUUID()}`, '4002') }),
+    'enrol an official of district 4001': () => ({ method: 'POST', path: '/officials', body: official(`official-${randomUUID()}`, '4001') }),
+    'enrol an official of district 4002': () => ({ method: 'POST', path: '/officials', body: official(`official-${randomUUID()}`, '4002') }),
     'read the caseload of an official of 4001': () => ({ method: 'GET', path: '/officials/official-buddy/caseload' }),
     'read the caseload of an official of 4002': () => ({ method: 'GET', path: '/officials/official-other/caseload' }),
     'pair a household of 4001': () => pairing('40010103'),

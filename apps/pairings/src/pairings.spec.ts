@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthHeaders } from '@khu-siao/security';
 import { startServiceInProcess } from '@khu-siao/service-runtime';
-import { createTestContext, jsonCall } from '@khu-siao/testing';
+import { createTestContext, jsonCall, official } from '@khu-siao/testing';
 import { householdsConsumption, PairingsModule } from './pairings.module';
-import { enrolment, eventually, PairingsUnderTest } from './testing-support/pairings-under-test';
+import { eventually, PairingsUnderTest } from './testing-support/pairings-under-test';
 
 describe('the pairings service', () => {
   let world: PairingsUnderTest;
@@ -23,7 +23,7 @@ describe('the pairings service', () => {
   const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     jsonCall(world.service.baseUrl, method, path, body, { ...officer, ...headers });
   const registerHousehold = () => world.registerHousehold();
-  const enrol = async (officialId: string) => expect((await call('POST', '/officials', enrolment(officialId, '4001'))).status).toBe(201);
+  const enrol = async (officialId: string) => expect((await call('POST', '/officials', official(officialId, '4001'))).status).toBe(201);
 
   const pair = (householdId: string, officialId: string) => call('POST', `/households/${householdId}/buddy`, { officialId });
   const caseload = async (officialId: string) =>

@@ -1,7 +1,7 @@
 import { EVENTS_COLLECTION } from '@khu-siao/event-store';
 import { createSecurityServices, readSecurityConfig, type AuthHeaders } from '@khu-siao/security';
-import { createTestContext, jsonCall, topicValues, type TestContext } from '@khu-siao/testing';
-import { enrolment, eventually, PairingsUnderTest } from './testing-support/pairings-under-test';
+import { createTestContext, jsonCall, official, topicValues, type TestContext } from '@khu-siao/testing';
+import { eventually, PairingsUnderTest } from './testing-support/pairings-under-test';
 
 /** What an official wrote of a home visit: the household's personal data, distinctive enough to be searched for. */
 const clear = {
@@ -45,7 +45,7 @@ describe("a home visit's personal data (PDPA)", () => {
   });
 
   it('is sealed in the event log, on Kafka and in the visits index, shown to readers, and erased with the household', async () => {
-    expect((await call('POST', '/officials', enrolment('official-pd', '4001'))).status).toBe(201);
+    expect((await call('POST', '/officials', official('official-pd', '4001'))).status).toBe(201);
     const householdId = await world.registerHousehold();
     const logged = await call('POST', '/visits', { householdId, ...details([clear.needs]) });
     expect(logged.status).toBe(201);

@@ -133,16 +133,3 @@ export class PairingsUnderTest {
   }
 }
 
-/** The body enrolling a buddy official of the district. */
-export function enrolment(officialId: string, homeDistrictCode: string) {
-  return {
-    officialId,
-    title: 'Mrs',
-    firstName: 'Wanida',
-    lastName: 'Phromma',
-    position: 'Community Development Officer',
-    agency: { kind: 'communityDevelopment', name: 'Ban Fang District Community Development Office' },
-    homeDistrictCode,
-    contact: { phone: '0812345678' },
-  };
-}
