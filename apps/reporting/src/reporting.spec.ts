@@ -1,3 +1,4 @@
+import { forgetHandledEvents } from '@khu-siao/messaging';
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
 import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
 import {
@@ -598,8 +599,9 @@ describe('the reporting service, fed by the three other services', () => {
       await admin.resetOffsets({ groupId: context.topics.consumerGroup(reportingConsumerGroup), topic: context.topics.events(contextName), earliest: true });
     }
     await admin.disconnect();
-    // The consumer's inbox would skip the redelivered events: without it, the archive itself must refuse them.
-    await context.database('reporting').collection('consumer_inbox').drop();
+    // The consumer would pass the redelivered events over by their log positions: once it has forgotten them, the
+    // archive itself must refuse them.
+    await forgetHandledEvents(context.database('reporting'), context.topics.consumerGroup(reportingConsumerGroup));
     reporting = await start();
     await caughtUp();
     // Redelivered events were refused by the archive (their ids are stored): not one more event, not one changed figure.

@@ -33,5 +33,10 @@ export const eventHeaders = {
   aggregateType: 'aggregate-type',
   correlationId: 'correlation-id',
   causationId: 'causation-id',
+  /** The position in the log of the store that published it of the commit holding the event. */
   position: 'log-position',
+  /** Which store's log `log-position` counts in (a store's database made afresh starts a new log). */
+  logId: 'log-id',
+  /** The event's place within its commit (0 for the first): with the position, its place in that log. */
+  logIndex: 'log-index',
 } as const;

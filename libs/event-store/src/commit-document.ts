@@ -26,6 +26,8 @@ export interface CommitDocument {
 export interface PositionCounter {
   _id: 'position';
   value: number;
+  /** The log's identity (`EventStore.logId`); a counter made before it existed gets one when first asked. */
+  logId?: string;
 }
 
 export const GAP_STREAM = '$gap';

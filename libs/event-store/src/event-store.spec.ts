@@ -160,4 +160,23 @@ describe('the event store', () => {
     expect(outcomes[1]).toBeInstanceOf(StreamConflictError);
     expect(outcomes[2]).toMatchObject({ appended: true, nextExpectedVersion: 2 });
   });
+
+  it('names its log once per database: every store on it agrees, and a counter made without a name gets one', async () => {
+    const fresh = context.database('event-store-log-id');
+    const stores = Array.from({ length: 5 }, () => new EventStore(fresh, { catalogue: platformCatalogue }));
+    const named = await Promise.all(stores.map((each) => each.logId()));
+    expect(new Set(named).size).toBe(1);
+    expect(named[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    await stores[0].append(visitStream('named'), 0, [visitLogged('named')]);
+    expect(await stores[1].logId()).toBe(named[0]);
+
+    // A log counted by an earlier version (no name on its counter) keeps its positions and gets a name.
+    const older = context.database('event-store-unnamed-log');
+    await older.collection('event_log_counters').insertOne({ _id: 'position' as never, value: 7 });
+    const olderStore = new EventStore(older, { catalogue: platformCatalogue });
+    const [first, second] = await Promise.all([olderStore.logId(), new EventStore(older, { catalogue: platformCatalogue }).logId()]);
+    expect(second).toBe(first);
+    expect(first).not.toBe(named[0]);
+    expect(await older.collection('event_log_counters').findOne({})).toEqual({ _id: 'position', value: 7, logId: first });
+  });
 });

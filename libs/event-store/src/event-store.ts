@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
 import { ContractViolation, type EventCatalogue, type EventDefinition, type EventEnvelope } from '@khu-siao/contracts';
@@ -321,6 +322,29 @@ export class EventStore {
       return result(earlier, false);
     }
     return this.conflict(doc.streamId, doc.prev);
+  }
+
+  /**
+   * The identity of this store's log, made once per database (kept on the position counter): a position means
+   * something only within one log, and a database made afresh starts a new one. Relays send it with each event.
+   */
+  async logId(): Promise<string> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const counter = await this.counters.findOne({ _id: 'position' });
+      if (counter?.logId) return counter.logId;
+      try {
+        // Gives an id to a counter that has none (made by an earlier version) or makes the counter; if another
+        // process gave one first the filter no longer matches and the upsert collides on `_id`: read it again.
+        await this.counters.updateOne(
+          { _id: 'position', logId: { $exists: false } },
+          { $set: { logId: randomUUID() }, $setOnInsert: { value: 0 } },
+          { upsert: true },
+        );
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+    throw new Error('the event log counter could not be given a log id');
   }
 
   /** A reader of the global log from a checkpoint, for relays and rebuilds. */

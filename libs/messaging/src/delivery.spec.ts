@@ -1,32 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
 import { platformCatalogue, type EventEnvelope, type EventMetadata } from '@khu-siao/contracts';
-import { EventStore, eventIdsFor, type PendingEvent } from '@khu-siao/event-store';
+import { EventStore } from '@khu-siao/event-store';
 import { canControlKafka, controlKafka, createTestContext, type TestContext } from '@khu-siao/testing';
 import { EventConsumer } from './consumer/event-consumer';
 import { ensureTopics } from './kafka/topic-admin';
 import { killHard, spawnRelay } from './testing-support/spawn-relay';
+import { pendingVisit } from './testing-support/spec-events';
 
 const metadata: EventMetadata = { correlationId: 'delivery', causationId: null, actor: { kind: 'system', id: 'spec' } };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function visit(visitId: string, householdId: string): PendingEvent {
-  return {
-    eventId: eventIdsFor(1)[0],
-    type: 'VisitLogged',
-    metadata,
-    data: {
-      visitId,
-      householdId,
-      officialIds: ['official-1'],
-      visitedOn: '2022-01-20',
-      processStep: 'care',
-      dimensionsDiscussed: [],
-      needsFound: [],
-      helpGiven: [],
-      referrals: [],
-    },
-  };
-}
+const visit = (visitId: string, householdId: string) => pendingVisit(visitId, householdId, metadata);
 
 async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs;

@@ -1,7 +1,7 @@
 export { createKafka, type KafkaSettings } from './kafka/kafka-settings';
 export { ensureTopics, type TopicSpec } from './kafka/topic-admin';
 export { eventMessage, headerText } from './kafka/event-message';
-export { EventRelay, type EventRelayOptions } from './relay/event-relay';
+export { DEFAULT_RELAY_PAGE, EventRelay, type EventRelayOptions } from './relay/event-relay';
 export { Lease } from './relay/lease';
 export {
   EventConsumer,
@@ -11,4 +11,5 @@ export {
   type RetryPolicy,
 } from './consumer/event-consumer';
 export { PoisonMessage } from './consumer/poison-message';
+export { forgetHandledEvents } from './consumer/log-progress';
 export { deadLetterHeaders } from './consumer/dead-letters';

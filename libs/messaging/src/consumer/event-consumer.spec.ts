@@ -1,31 +1,17 @@
 import type { KafkaMessage } from 'kafkajs';
-import { platformCatalogue, type EventEnvelope } from '@khu-siao/contracts';
-import { eventIdsFor } from '@khu-siao/event-store';
+import { platformCatalogue } from '@khu-siao/contracts';
 import { createTestContext, type TestContext } from '@khu-siao/testing';
 import { eventMessage, headerText } from '../kafka/event-message';
 import { ensureTopics } from '../kafka/topic-admin';
 import { deadLetterHeaders } from './dead-letters';
 import { EventConsumer } from './event-consumer';
 import { PoisonMessage } from './poison-message';
+import { householdPaired } from '../testing-support/spec-events';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function paired(householdId: string, version: number, data: Record<string, unknown> = {}): EventEnvelope {
-  return {
-    eventId: eventIdsFor(1)[0],
-    type: 'HouseholdPaired',
-    schemaVersion: 1,
-    aggregateType: 'pairing',
-    aggregateId: 'pairing-1',
-    aggregateVersion: version,
-    occurredAt: '2022-01-27T09:00:00.000Z',
-    recordedAt: '2022-01-27T09:00:00.000Z',
-    correlationId: `corr-${householdId}`,
-    causationId: null,
-    actor: { kind: 'system', id: 'spec' },
-    data: { pairingId: 'pairing-1', householdId, officialId: 'official-1', pairedOn: '2022-01-27', ...data },
-  };
-}
+const paired = (householdId: string, version: number, data: Record<string, unknown> = {}) =>
+  householdPaired(householdId, { version, data });
 
 async function collect(context: TestContext, topic: string, count: number): Promise<KafkaMessage[]> {
   const reader = context.kafka.consumer({ groupId: `${context.namespace}.reader-${Date.now()}` });

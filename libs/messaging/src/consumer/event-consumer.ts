@@ -1,10 +1,11 @@
-import type { Collection, Db } from 'mongodb';
+import type { Db } from 'mongodb';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { ContractViolation, type EventCatalogue, type EventDefinition, type EventEnvelope } from '@khu-siao/contracts';
 import { withCorrelation, type Logger } from '@khu-siao/observability';
 import { ensureTopics } from '../kafka/topic-admin';
 import { sendToDeadLetters } from './dead-letters';
 import { Inbox, type HandledEvent } from './inbox';
+import { LogProgress, logOrigin, type LogOrigin } from './log-progress';
 import { PoisonMessage } from './poison-message';
 
 export interface HandlerContext {
@@ -39,17 +40,10 @@ export interface EventConsumerOptions {
   readonly partitionsConsumedConcurrently?: number;
 }
 
-interface ConsumerCheckpoint {
-  _id: string;
-  group: string;
-  topic: string;
-  partition: number;
-  offset: string;
-  updatedAt: Date;
-}
-
 /** A message as sorted before the batch's inbox lookup. */
 type Triaged =
+  /** At or below the place already processed in its log: a copy, passed over unread. */
+  | { readonly kind: 'seen' }
   /** To be parked: not JSON, or an envelope that breaks the contract. */
   | { readonly kind: 'invalid'; readonly reason: string }
   /** A valid envelope of a type this consumer does not handle: passed over. */
@@ -60,26 +54,28 @@ type Triaged =
 const defaultRetry: RetryPolicy = { attempts: 5, initialDelayMs: 100, maxDelayMs: 5_000 };
 
 /**
- * Consumes events with the guarantees every service relies on: each event handled once per group (inbox by event
- * id), transient failures retried with backoff, a message that still fails parked on the dead-letter topic with
- * its reason while consumption goes on, and offsets committed only after the messages before them are done.
+ * Consumes events with the guarantees every service relies on: each event handled once per group, transient
+ * failures retried with backoff, a message that still fails parked on the dead-letter topic with its reason while
+ * consumption goes on, and offsets committed only after the messages before them are done.
  *
- * The inbox costs two database round trips per Kafka batch, not per event: one lookup of all the batch's event ids
- * before its first handler, one write of those handled after its last, before the offsets are committed (see
- * `Inbox` for what a crash in between means).
+ * Once per group: a message a relay published carries its log's id and its place there, and the partition's
+ * checkpoint keeps the furthest place processed per log (`LogProgress`): a copy at or below it is passed over. A message
+ * without them (from another producer) is looked up by event id in the inbox. Either record costs one read before
+ * a Kafka batch and one write after it, not one per event, and is stored before the batch's offsets are committed:
+ * a crash in between re-runs the handlers of up to one batch on redelivery (see `Inbox`), never more.
  */
 export class EventConsumer {
   private readonly consumer: Consumer;
   private readonly producer: Producer;
   private readonly inbox: Inbox;
-  private readonly checkpoints: Collection<ConsumerCheckpoint>;
+  private readonly progress: LogProgress;
   private readonly retry: RetryPolicy;
 
   constructor(private readonly options: EventConsumerOptions) {
     this.consumer = options.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
     this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     this.inbox = new Inbox(options.db, options.groupId);
-    this.checkpoints = options.db.collection<ConsumerCheckpoint>('consumer_checkpoints');
+    this.progress = new LogProgress(options.db, options.groupId);
     this.retry = { ...defaultRetry, ...options.retry };
   }
 
@@ -107,65 +103,67 @@ export class EventConsumer {
 
   private async batch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
-    const triaged = batch.messages.map((message) => this.triage(message));
-    // One inbox query for the whole batch, instead of one per message.
+    const processedUpTo = await this.progress.read(topic, partition);
+    const origins = batch.messages.map((message) => logOrigin(message.headers));
+    const triaged = batch.messages.map((message, index) => this.triage(message, origins[index], processedUpTo));
+    // One inbox query for the batch's messages that carry no place in a log, instead of one per message.
     const alreadyHandled = await this.inbox.handledAmong(
-      triaged.flatMap((entry) => (entry.kind === 'wanted' ? [entry.eventId] : [])),
+      triaged.flatMap((entry, index) => (entry.kind === 'wanted' && !origins[index] ? [entry.eventId] : [])),
     );
-    const handled: (HandledEvent & { readonly offset: string })[] = [];
-    let last: string | undefined;
+    const done: Done = { first: undefined, last: undefined, logs: new Map(), unpositioned: [] };
     try {
       for (const [index, message] of batch.messages.entries()) {
         if (!isRunning() || isStale()) break;
-        const event = await this.process(topic, partition, message, triaged[index], alreadyHandled, heartbeat);
-        if (event) {
+        const origin = origins[index];
+        // A copy later in this same batch is known by the place just processed.
+        const copy = origin !== undefined && origin.sequence <= (processedUpTo.get(origin.logId) ?? 0);
+        const event = copy
+          ? undefined
+          : await this.process(topic, partition, message, triaged[index], alreadyHandled, heartbeat);
+        if (origin && !copy) {
+          processedUpTo.set(origin.logId, origin.sequence);
+          done.logs.set(origin.logId, origin.sequence);
+        }
+        if (event && !origin) {
           // A second delivery of the same event later in this batch is skipped like one found in the inbox.
           alreadyHandled.add(event.eventId);
-          handled.push({ eventId: event.eventId, type: event.type, offset: message.offset });
+          done.unpositioned.push({ eventId: event.eventId, type: event.type });
         }
         resolveOffset(message.offset);
-        last = message.offset;
+        done.first ??= message.offset;
+        done.last = message.offset;
         await heartbeat();
       }
     } catch (error) {
-      // What was handled before the failure is marked all the same, so that its redelivery is recognised.
-      // (A failure to mark is logged, and rewinds the partition, in markHandled: the first error is the one thrown.)
-      await this.markHandled(topic, partition, handled).catch(() => undefined);
+      // What was done before the failure is recorded all the same, so that its redelivery is recognised.
+      // (A failure to record is logged, and rewinds the partition, in record: the first error is the one thrown.)
+      await this.record(topic, partition, done).catch(() => undefined);
       throw error;
     }
-    await this.markHandled(topic, partition, handled);
-    if (last === undefined) return;
-    const next = (BigInt(last) + 1n).toString();
-    // The MongoDB checkpoint only reports lag: it is written beside the Kafka commit rather than after it.
-    await Promise.all([
-      this.consumer.commitOffsets([{ topic, partition, offset: next }]),
-      this.checkpoints.updateOne(
-        { _id: `${this.options.groupId}:${topic}:${partition}` },
-        { $set: { group: this.options.groupId, topic, partition, offset: next, updatedAt: new Date() } },
-        { upsert: true },
-      ),
-    ]);
+    await this.record(topic, partition, done);
+    if (done.last === undefined) return;
+    await this.consumer.commitOffsets([{ topic, partition, offset: next(done.last) }]);
   }
 
   /**
-   * Marks the batch's handled events in the inbox, in one write. Their offsets are already resolved, so when the
-   * write fails the partition is rewound to the first of them: kafkajs would otherwise fetch past events that are
-   * handled but not marked. Their redelivery re-runs those handlers (and re-parks what was parked after them).
+   * Records what the batch did (places per log, and the inbox entries of events without one) before its offsets
+   * are committed. Those offsets are already resolved, so when the record fails the partition is rewound to the
+   * batch's first processed message: kafkajs would otherwise fetch past messages processed but not recorded. Their
+   * redelivery re-runs those handlers (and re-parks what was parked among them).
    */
-  private async markHandled(
-    topic: string,
-    partition: number,
-    handled: readonly (HandledEvent & { readonly offset: string })[],
-  ): Promise<void> {
-    if (handled.length === 0) return;
+  private async record(topic: string, partition: number, done: Done): Promise<void> {
+    if (done.first === undefined || done.last === undefined) return;
     try {
-      await this.inbox.mark(handled);
+      await Promise.all([
+        this.inbox.mark(done.unpositioned),
+        this.progress.record(topic, partition, next(done.last), done.logs),
+      ]);
     } catch (error) {
       this.options.logger.error(
-        { topic, partition, offset: handled[0].offset, events: handled.length, reason: describe(error) },
-        'inbox mark failed; rewinding the partition to redeliver the events not marked',
+        { topic, partition, offset: done.first, reason: describe(error) },
+        'recording the handled events failed; rewinding the partition to redeliver them',
       );
-      this.consumer.seek({ topic, partition, offset: handled[0].offset });
+      this.consumer.seek({ topic, partition, offset: done.first });
       throw error;
     }
   }
@@ -175,7 +173,8 @@ export class EventConsumer {
    * handles is only peeked at here (its id and type): it is validated once, by `catalogue.read`, if the inbox does
    * not have it yet. Any other message has its envelope validated (not its payload), so a broken one is parked.
    */
-  private triage(message: KafkaMessage): Triaged {
+  private triage(message: KafkaMessage, origin: LogOrigin | undefined, processedUpTo: ReadonlyMap<string, number>): Triaged {
+    if (origin && origin.sequence <= (processedUpTo.get(origin.logId) ?? 0)) return { kind: 'seen' };
     const raw = parseJson(message.value);
     if (raw === undefined) return { kind: 'invalid', reason: 'value is not a JSON document' };
     const eventId = stringField(raw, 'eventId');
@@ -205,7 +204,7 @@ export class EventConsumer {
       return undefined;
     };
     if (triaged.kind === 'invalid') return parked(triaged.reason, 0);
-    if (triaged.kind === 'passed') return undefined;
+    if (triaged.kind === 'passed' || triaged.kind === 'seen') return undefined;
     if (alreadyHandled.has(triaged.eventId)) {
       // Not handled again; its envelope is still checked, so a message that breaks the contract is parked as ever.
       try {
@@ -254,6 +253,19 @@ export class EventConsumer {
     await heartbeat();
   }
 }
+
+/** What a batch has processed so far, to be recorded before its offsets are committed. */
+interface Done {
+  /** Offsets of the first and last message processed. */
+  first: string | undefined;
+  last: string | undefined;
+  /** The furthest sequence processed per log. */
+  readonly logs: Map<string, number>;
+  /** Events handled that carry no place in a log: recorded in the inbox. */
+  readonly unpositioned: HandledEvent[];
+}
+
+const next = (offset: string) => (BigInt(offset) + 1n).toString();
 
 /** A reason fit for a header and a log line: the error's class and message, never a stack or a payload. */
 function describe(error: unknown): string {

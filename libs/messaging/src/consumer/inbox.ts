@@ -1,6 +1,8 @@
 import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
 import { isDuplicateKeyError } from '@khu-siao/event-store';
 
+export const INBOX_COLLECTION = 'consumer_inbox';
+
 interface InboxEntry {
   _id: string;
   group: string;
@@ -15,7 +17,8 @@ export interface HandledEvent {
 }
 
 /**
- * The events a consumer group has handled, by event id (a unique `_id`): a redelivered or replayed event is
+ * The events a consumer group has handled, by event id (a unique `_id`), for messages that carry no log position
+ * (those a relay published are recognised by position, see `LogProgress`): a redelivered or replayed event is
  * recognised and skipped. The consumer looks a whole Kafka batch up at once before handling it, and marks the
  * events it handled with one write after the batch's last handler and before committing the batch's offsets.
  * So a crash (or a failed mark) between a handler's success and that write re-runs the handlers of up to one whole
@@ -29,7 +32,7 @@ export class Inbox {
     db: Db,
     private readonly group: string,
   ) {
-    this.entries = db.collection<InboxEntry>('consumer_inbox');
+    this.entries = db.collection<InboxEntry>(INBOX_COLLECTION);
   }
 
   /** Which of these event ids are already handled: one query, by `_id` (never a scan on mongo-java-server). */

@@ -1,8 +1,18 @@
 import type { IHeaders, Message } from 'kafkajs';
 import { eventHeaders, type EventEnvelope } from '@khu-siao/contracts';
 
-/** The Kafka form of a stored event: keyed by aggregate id so one aggregate's events share a partition, in order. */
-export function eventMessage(event: EventEnvelope, position: number): Message {
+/** Where a relay found an event: the log it read and the event's place within its commit. */
+export interface LogPlace {
+  readonly logId: string;
+  readonly index: number;
+}
+
+/**
+ * The Kafka form of a stored event: keyed by aggregate id so one aggregate's events share a partition, in order.
+ * A relay names its log and the event's place in its commit: consumers then recognise a message already handled by
+ * its place in that log, without looking its event id up (see EventConsumer).
+ */
+export function eventMessage(event: EventEnvelope, position: number, place?: LogPlace): Message {
   return {
     key: event.aggregateId,
     value: JSON.stringify(event),
@@ -14,6 +24,7 @@ export function eventMessage(event: EventEnvelope, position: number): Message {
       [eventHeaders.correlationId]: event.correlationId,
       ...(event.causationId ? { [eventHeaders.causationId]: event.causationId } : {}),
       [eventHeaders.position]: String(position),
+      ...(place ? { [eventHeaders.logId]: place.logId, [eventHeaders.logIndex]: String(place.index) } : {}),
     },
   };
 }

@@ -15,6 +15,7 @@ export interface EventRelayOptions {
   readonly topics: TopicNames;
   readonly catalogue: EventCatalogue<readonly EventDefinition[]>;
   readonly logger: Logger;
+  /** The most events read and sent at once (default 2,000); a page the broker finds too large is sent in halves. */
   readonly batchSize?: number;
   /** How long to sleep when the log has nothing new and no local append wakes the relay. */
   readonly idleMs?: number;
@@ -28,16 +29,25 @@ interface RelayCheckpoint {
   updatedAt: Date;
 }
 
+/** The relay's page when none is configured: one request carries what the log holds, up to this many events. */
+export const DEFAULT_RELAY_PAGE = 2_000;
+
 /**
  * Publishes every stored event to Kafka at least once, in log order: read a page after the checkpoint, send it
  * with an idempotent producer (acks from all replicas), then move the checkpoint, stored while the next page is read
- * and sent. A crash before a page's checkpoint is stored re-sends that page; consumers drop the duplicates by event id.
+ * and sent. A crash before a page's checkpoint is stored re-sends that page; consumers drop the duplicates by their
+ * position in the log, which every message carries with the log's id.
+ *
+ * One request at a time (the idempotent producer keeps order only so), so the page is what sets the rate under load:
+ * a backlog goes out in pages of up to `batchSize` events.
  */
 export class EventRelay {
   private readonly log: EventLog;
   private readonly checkpoints: Collection<RelayCheckpoint>;
   private readonly lease: Lease;
-  private readonly producer: Producer;
+  private producer: Producer;
+  /** The store's log id, read when the lease is taken; sent with every event. */
+  private logId?: string;
   private position = 0;
   private holding = false;
   private running?: Promise<void>;
@@ -59,7 +69,7 @@ export class EventRelay {
       `${options.name}:${randomUUID()}`,
       options.leaseTtlMs ?? 10_000,
     );
-    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = this.newProducer();
   }
 
   async start(): Promise<void> {
@@ -109,7 +119,7 @@ export class EventRelay {
   /** One page; true when it moved the checkpoint (so the next page may follow at once). */
   private async step(): Promise<boolean> {
     if (!(await this.holdLease())) return false;
-    const page = await this.log.read(this.position, this.options.batchSize ?? 500);
+    const page = await this.log.read(this.position, this.options.batchSize ?? DEFAULT_RELAY_PAGE);
     if (page.commits.length > 0) await this.publish(page.commits);
     if (page.position === this.position) return false;
     await this.checkpointStored();
@@ -129,18 +139,55 @@ export class EventRelay {
   }
 
   private async publish(commits: readonly LogCommit[]): Promise<void> {
+    try {
+      await this.producer.sendBatch({ topicMessages: this.messagesOf(commits), acks: -1 });
+    } catch (error) {
+      if (!isTooLarge(error)) throw error;
+      // One partition's share is over the topic's max.message.bytes. The partitions that took theirs keep them (their
+      // consumers drop the second copy); kafkajs has rewound the sequence numbers of all of them, so the idempotent
+      // producer is replaced by a new one before the halves go out.
+      await this.renewProducer();
+      if (commits.length === 1) {
+        throw new Error(
+          `the commit at log position ${commits[0].position} is larger than its topic accepts (max.message.bytes)`,
+        );
+      }
+      this.options.logger.warn(
+        { relay: this.options.name, commits: commits.length, from: commits[0].position },
+        'page too large for the broker; sending it in halves',
+      );
+      const half = Math.ceil(commits.length / 2);
+      await this.publish(commits.slice(0, half));
+      await this.publish(commits.slice(half));
+    }
+  }
+
+  private messagesOf(commits: readonly LogCommit[]): TopicMessages[] {
     const byTopic = new Map<string, TopicMessages>();
+    const logId = this.logId;
+    if (!logId) throw new Error('the relay publishes only once it has read its log id');
     for (const commit of commits) {
-      for (const event of commit.events) {
+      for (const [index, event] of commit.events.entries()) {
         const definition = this.options.catalogue.definitionOf(event.type);
         if (!definition) throw new Error(`relay cannot route event type ${event.type}`);
         const topic = this.options.topics.events(definition.context);
         const entry = byTopic.get(topic) ?? { topic, messages: [] };
-        entry.messages.push(eventMessage(event, commit.position));
+        entry.messages.push(eventMessage(event, commit.position, { logId, index }));
         byTopic.set(topic, entry);
       }
     }
-    await this.producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });
+    return [...byTopic.values()];
+  }
+
+  private newProducer(): Producer {
+    return this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  }
+
+  private async renewProducer(): Promise<void> {
+    const previous = this.producer;
+    this.producer = this.newProducer();
+    await previous.disconnect().catch(() => undefined);
+    await this.producer.connect();
   }
 
   /** Renews the lease at a third of its time to live, not on every page. */
@@ -153,9 +200,10 @@ export class EventRelay {
     }
     this.leaseRenewedAt = Date.now();
     if (!this.holding) {
-      this.holding = true;
       await this.storing;
+      this.logId = await this.options.store.logId();
       this.position = await this.loadCheckpoint();
+      this.holding = true;
     }
     return true;
   }
@@ -181,4 +229,14 @@ export class EventRelay {
       this.wake = done;
     });
   }
+}
+
+/** The broker's answer to a record batch over the topic's size limit (kafkajs passes it on, wrapped or not). */
+function isTooLarge(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const type = (cause as { type?: unknown }).type;
+    if (type === 'MESSAGE_TOO_LARGE' || type === 'RECORD_LIST_TOO_LARGE') return true;
+    if (cause.cause === cause) break;
+  }
+  return false;
 }

@@ -1,4 +1,5 @@
 import type { SASLOptions } from 'kafkajs';
+import { DEFAULT_RELAY_PAGE } from '@khu-siao/messaging';
 import { readSecurityConfig, type SecurityConfig } from '@khu-siao/security';
 
 /** Everything a service reads from its environment, read once at start and passed down; nothing else reads env. */
@@ -53,7 +54,7 @@ export function readServiceConfig(service: string, env: NodeJS.ProcessEnv = proc
     logLevel: env['LOG_LEVEL']?.trim() || 'info',
     kafkaSsl: env['KAFKA_SSL'] === 'true',
     kafkaSasl: mechanism ? saslFrom(mechanism, required('KAFKA_SASL_USERNAME'), required('KAFKA_SASL_PASSWORD')) : undefined,
-    relay: { batchSize: integer('RELAY_BATCH_SIZE', 500), idleMs: integer('RELAY_IDLE_MS', 50) },
+    relay: { batchSize: integer('RELAY_BATCH_SIZE', DEFAULT_RELAY_PAGE), idleMs: integer('RELAY_IDLE_MS', 50) },
     security: readSecurityConfig(env),
     securityDatabaseName: env['SECURITY_DB']?.trim() || 'khu_siao_security',
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 30_000),
