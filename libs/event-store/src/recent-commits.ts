@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { LogCommit } from './event-log';
 
 /**
@@ -6,26 +7,21 @@ import type { LogCommit } from './event-log';
  * It also knows the positions this process is storing right now, which such a reader waits for without a query.
  */
 export class RecentCommits {
-  /** Insertion order is roughly position order: the first entries are the ones to forget. */
-  private readonly commits = new Map<number, LogCommit>();
-  private events = 0;
+  /** Sized in events; read with `peek`, so the oldest stored are the first forgotten. */
+  private readonly commits?: LRUCache<number, LogCommit>;
   private readonly storing = new Set<number>();
 
-  constructor(private readonly maxEvents: number) {}
+  constructor(maxEvents: number) {
+    if (maxEvents > 0) this.commits = new LRUCache({ maxSize: maxEvents, sizeCalculation: (commit) => commit.events.length });
+  }
 
+  /** A commit larger than the whole memory is not kept (a reader reads it from the database). */
   add(commit: LogCommit): void {
-    if (commit.events.length > this.maxEvents) return;
-    this.commits.set(commit.position, commit);
-    this.events += commit.events.length;
-    for (const [position, oldest] of this.commits) {
-      if (this.events <= this.maxEvents) break;
-      this.commits.delete(position);
-      this.events -= oldest.events.length;
-    }
+    if (commit.events.length > 0) this.commits?.set(commit.position, commit);
   }
 
   get(position: number): LogCommit | undefined {
-    return this.commits.get(position);
+    return this.commits?.peek(position);
   }
 
   isStoring(position: number): boolean {
