@@ -3,13 +3,13 @@
  * Run from the repo root: npx tsx --tsconfig tsconfig.base.json bench/relay.ts --help
  */
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import type { Kafka } from 'kafkajs';
 import { TopicNames, VisitLogged, platformCatalogue } from '@khu-siao/contracts';
 import { EventStore, StreamConflictError, type AppendRequest } from '@khu-siao/event-store';
-import { EventConsumer, EventRelay, createKafka, ensureTopics, eventMessage } from '@khu-siao/messaging';
+import { DEFAULT_RELAY_PAGE, EventConsumer, EventRelay, createKafka, ensureTopics, eventMessage } from '@khu-siao/messaging';
 import { createLogger, type Logger } from '@khu-siao/observability';
 import { CommandTimes } from './support/command-times';
 import type { ConsumerChildReport } from './support/consumer-child';
@@ -32,18 +32,22 @@ import {
 import { percentiles, perSecond, Recorder, type Measurement } from './support/stats';
 
 const TARGET = 0.25;
-/** The relay's default page: it sends what it read in one sendBatch, so the baseline sends batches of this size. */
-const BASELINE_BATCH = 500;
 const PARTITIONS = 6;
 
 const flags = readFlags(
   'Relay benchmark: events appended with EventStore.appendMany, published by an EventRelay and handled by an\n' +
-    'EventConsumer (both in this process), against a raw idempotent kafkajs producer on the same broker, same run.\n' +
+    'EventConsumer (in a process of its own), against a raw idempotent kafkajs producer on the same broker, same run.\n' +
     'Usage: npx tsx --tsconfig tsconfig.base.json bench/relay.ts [options]',
   {
     events: { kind: 'number', default: 10_000, help: 'events appended end to end, and messages sent by the baseline' },
     batch: { kind: 'number', default: 500, help: 'events per appendMany call' },
-    'relay-batch': { kind: 'number', default: 500, help: "events the relay reads and sends at once (the services' RELAY_BATCH_SIZE, 500 by default)" },
+    'relay-batch': {
+      kind: 'number',
+      default: DEFAULT_RELAY_PAGE,
+      help:
+        `the most events the relay reads and sends at once (the services' RELAY_BATCH_SIZE, ${DEFAULT_RELAY_PAGE} by default); ` +
+        'the baseline sends batches of this size too',
+    },
     appenders: { kind: 'number', default: 4, help: 'appendMany calls in flight at once (a service answers several requests at once)' },
     warmup: {
       kind: 'number',
@@ -62,13 +66,16 @@ const flags = readFlags(
 );
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The relay sends what it read in one sendBatch, so the baseline sends batches of the relay's page. */
+const BASELINE_BATCH = flags['relay-batch'];
 
-/** The same events as the end-to-end run will carry, as the relay would turn them into messages. */
+/** The same events as the end-to-end run will carry, as the relay would turn them into messages (log id included). */
 function rawMessages(count: number, key: string) {
   const recordedAt = new Date();
+  const logId = randomUUID();
   return Array.from({ length: count }, (_, i) => {
     const stream = visitStream('visit', i);
-    return eventMessage(visitEnvelope(stream, 1, pendingVisit(i, key), recordedAt), i + 1);
+    return eventMessage(visitEnvelope(stream, 1, pendingVisit(i, key), recordedAt), i + 1, { logId, index: 0 });
   });
 }
 
@@ -116,17 +123,25 @@ interface Appended {
 }
 
 /**
- * Appends `count` events (streams `label-i`) as fast as it can: `--appenders` appendMany calls in flight at once, as
- * a service answers several requests at once (one appender is one call after the other).
+ * The appendMany calls that will append `count` events (streams `label-i`), made before the clock starts as the
+ * baseline's messages are: what is timed is storing and delivering events, not making up test data.
  */
-async function appendAll(store: EventStore, label: string, count: number, key: string): Promise<Appended> {
-  const at = new Map<string, number>();
-  let lastPosition = 0;
+function appendRequests(label: string, count: number, key: string): AppendRequest[][] {
   const requests = Array.from(
     { length: count },
     (_, i): AppendRequest => ({ stream: visitStream(label, i), expectedVersion: 0, events: [pendingVisit(i, key)] }),
   );
-  const queue = [...batches(requests, flags.batch)];
+  return batches(requests, flags.batch);
+}
+
+/**
+ * Makes the calls as fast as it can: `--appenders` appendMany calls in flight at once, as a service answers several
+ * requests at once (one appender is one call after the other).
+ */
+async function appendAll(store: EventStore, calls: readonly AppendRequest[][]): Promise<Appended> {
+  const at = new Map<string, number>();
+  let lastPosition = 0;
+  const queue = [...calls];
   const appender = async () => {
     for (let batch = queue.shift(); batch; batch = queue.shift()) {
       const outcomes = await store.appendMany(batch);
@@ -177,13 +192,14 @@ async function endToEnd(db: Db, kafka: Kafka, topics: TopicNames, logger: Logger
   await relay.start();
   try {
     // Warm-up: the group has joined, the relay holds its lease, connections are open and the servers' JITs warm.
-    const warmup = await appendAll(store, 'warmup', flags.warmup, `${runId}-warmup`);
+    const warmup = await appendAll(store, appendRequests('warmup', flags.warmup, `${runId}-warmup`));
     if (!(await watchDelivery(received, warmup, relay)).complete) throw new Error('the warm-up events never arrived');
     const deliveredBefore = consumer.deliveries();
 
+    const calls = appendRequests('visit', flags.events, runId);
     times.phase('end to end');
     const started = performance.now();
-    const appended = await appendAll(store, 'visit', flags.events, runId);
+    const appended = await appendAll(store, calls);
     const appendedAt = performance.now();
     const delivery = await watchDelivery(received, appended, relay);
     times.phase('after');
@@ -322,7 +338,7 @@ async function main(): Promise<void> {
     const e2e = await endToEnd(db, kafka, topics, logger, times, runId, infra.endpoints);
     const ratio = e2e.measurement.perSecond / raw.perSecond;
 
-    printTable('throughput (latency: raw = one sendBatch of 500; end to end = append acknowledged → handler called)', [
+    printTable(`throughput (latency: raw = one sendBatch of ${BASELINE_BATCH}; end to end = append acknowledged → handler called)`, [
       measurementHeader,
       measurementRow(`raw sendBatch (${BASELINE_BATCH}, idempotent, acks -1)`, raw),
       measurementRow('end to end (appendMany → relay → consumer)', e2e.measurement, ratio),
