@@ -139,14 +139,17 @@ export class EventRelay {
   }
 
   private async publish(commits: readonly LogCommit[]): Promise<void> {
+    const topicMessages = this.messagesOf(commits);
     try {
-      await this.producer.sendBatch({ topicMessages: this.messagesOf(commits), acks: -1 });
+      await this.producer.sendBatch({ topicMessages, acks: -1 });
     } catch (error) {
-      if (!isTooLarge(error)) throw error;
-      // One partition's share is over the topic's max.message.bytes. The partitions that took theirs keep them (their
-      // consumers drop the second copy); kafkajs has rewound the sequence numbers of all of them, so the idempotent
-      // producer is replaced by a new one before the halves go out.
+      // kafkajs retries what can be retried itself; what reaches here failed for good. It has rewound the sequence
+      // numbers of every partition of the request, though the broker may have written some of them: sent again by
+      // the same producer they would be refused as out of order. A new producer starts afresh (consumers drop
+      // what reaches them twice).
       await this.renewProducer();
+      if (!isTooLarge(error)) throw error;
+      // One partition's share is over the topic's max.message.bytes: the page goes out in halves.
       if (commits.length === 1) {
         throw new Error(
           `the commit at log position ${commits[0].position} is larger than its topic accepts (max.message.bytes)`,
