@@ -1,7 +1,7 @@
 /**
  * Thai and English names of Khon Kaen's 26 districts and 199 tambons by official (DOPA) code, for labels only: the
- * reporting API gives codes. Copied from apps/demo-province/src/khon-kaen/areas.ts (its sources and checks are
- * described there); an app may not import another, and the browser loads this module as it is.
+ * reporting API gives codes. A copy of libs/thai-areas (its sources and checks are described there): the browser
+ * loads this module as it is, with no bundler to resolve a library; area-names.spec.ts keeps the two the same.
  */
 export const areaNames: Readonly<Record<string, readonly [th: string, en: string]>> = {
   '40': ['ขอนแก่น', 'Khon Kaen'],

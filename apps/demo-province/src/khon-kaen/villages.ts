@@ -1,4 +1,4 @@
-import { khonKaenTambons } from './areas';
+import { khonKaenTambons } from '@khu-siao/thai-areas';
 
 /**
  * Villages (หมู่บ้าน) are a tambon's code and a 2-digit moo. Neither source dataset lists villages, so each tambon

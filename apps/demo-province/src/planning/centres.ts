@@ -1,4 +1,4 @@
-import { khonKaenDistricts, khonKaenProvinceCode, khonKaenTambons } from '../khon-kaen/areas';
+import { khonKaenDistricts, khonKaenProvinceCode, khonKaenTambons } from '@khu-siao/thai-areas';
 import { Dice } from './dice';
 import type { PlannedCentre } from './province-plan';
 

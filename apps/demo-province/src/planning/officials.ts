@@ -1,5 +1,5 @@
 import type { agencyKinds } from '@khu-siao/contracts';
-import type { KhonKaenDistrict, KhonKaenTambon } from '../khon-kaen/areas';
+import type { KhonKaenDistrict, KhonKaenTambon } from '@khu-siao/thai-areas';
 import type { Dice } from './dice';
 import type { PlannedOfficial } from './province-plan';
 import { femaleFirstNames, maleFirstNames, surnames } from './thai-names';

@@ -1,4 +1,4 @@
-import { khonKaenDistricts, khonKaenProvinceCode, khonKaenTambons, type KhonKaenTambon } from '../khon-kaen/areas';
+import { khonKaenDistricts, khonKaenProvinceCode, khonKaenTambons, type KhonKaenTambon } from '@khu-siao/thai-areas';
 import { villageCodesOf } from '../khon-kaen/villages';
 import { assessmentOf, failedDimensions, lifePlanOf, progressOf, visitsOf } from './case-story';
 import { planCentres } from './centres';

@@ -12,7 +12,8 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InvalidCommandError, NotFoundError } from '@khu-siao/decider';
-import { centreDecider, isKhonKaenDistrict, khonKaenProvinceCode, type CentreCommand, type CentreState } from '@khu-siao/welfare-payments-domain';
+import { centreDecider, type CentreCommand, type CentreState } from '@khu-siao/welfare-payments-domain';
+import { isKhonKaenDistrict, khonKaenProvinceCode } from '@khu-siao/thai-areas';
 import { bangkokNow } from '../command-handling/clock';
 import { optionalExpectedVersion } from '../command-handling/http-edges';
 import { centreStream } from '../command-handling/streams';

@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { NotFoundError } from '@khu-siao/decider';
 import { NoArea, RequestInvalid, type AreaResolver } from '@khu-siao/service-runtime';
 import type { ResourceArea } from '@khu-siao/security';
-import { khonKaenProvinceCode } from '@khu-siao/welfare-payments-domain';
+import { khonKaenProvinceCode } from '@khu-siao/thai-areas';
 import { CentreRegister } from '../reading/centre-register';
 import { WelfareRecords } from '../reading/welfare-records';
 

@@ -20,4 +20,3 @@ export type {
 export { householdSummary, processStepOf, type HouseholdSummary } from './household/summary';
 export { classify, type Classification, type ClassificationInput, type ClassifiedMember } from './classification/classification';
 export { isValidThaiNationalId, thaiNationalIdCheckDigit } from './national-id/national-id';
-export { isKhonKaenDistrict, khonKaenDistricts, khonKaenProvince, type District } from './areas/areas';

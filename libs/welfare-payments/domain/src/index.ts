@@ -7,7 +7,7 @@ export { programmeFactsOf, type Programme, type ProgrammeFacts, type ProgrammeKi
 export { centreDecider } from './centre/business-logic';
 export type * from './centre/commands';
 export { centreFactsOf, type Centre, type CentreFacts, type CentreKind, type CentreState } from './centre/centre';
-export { centreAreaIssues, isKhonKaenDistrict, khonKaenProvinceCode } from './centre/khon-kaen-area';
+export { centreAreaIssues } from './centre/khon-kaen-area';
 
 export { budgetDecider } from './budget/business-logic';
 export type * from './budget/commands';

@@ -1,20 +1,5 @@
 import type { CentreArea, FieldIssue } from '@khu-siao/contracts';
-
-export const khonKaenProvinceCode = '40';
-
-/**
- * Khon Kaen's 26 official district codes (DOMAIN.md). The households domain keeps the same list with the names, but
- * the `scope:*` lint rule keeps one service's libraries out of another's, so the welfare register holds its own copy
- * until the list moves to a `scope:shared` library. 4026–4028 do not exist while 4029 (Wiang Kao) does.
- */
-const khonKaenDistrictCodes: ReadonlySet<string> = new Set([
-  '4001', '4002', '4003', '4004', '4005', '4006', '4007', '4008', '4009', '4010', '4011', '4012', '4013',
-  '4014', '4015', '4016', '4017', '4018', '4019', '4020', '4021', '4022', '4023', '4024', '4025', '4029',
-]);
-
-export function isKhonKaenDistrict(code: unknown): boolean {
-  return typeof code === 'string' && khonKaenDistrictCodes.has(code);
-}
+import { isKhonKaenDistrict, khonKaenProvinceCode } from '@khu-siao/thai-areas';
 
 /**
  * Where a centre may be: province 40, one of its 26 districts, and a tambon that is its district's code followed by

@@ -1,5 +1,6 @@
 /**
- * Khon Kaen’s 26 districts and 199 tambons with their official (DOPA) codes and Thai names.
+ * Khon Kaen’s 26 districts and 199 tambons with their official (DOPA) codes and Thai and English names: the one
+ * list every service, the demo province and the dashboard's spec read (areas use official Thai codes).
  *
  * Taken from thailand-geography-json 1.1.3 (MIT, src/districts.json and src/subdistricts.json, 2025-06-27) and
  * checked code by code and name by name against kongvut/thai-province-data (MIT, data/raw, 2025-09): the two agree
@@ -22,6 +23,8 @@ export interface KhonKaenTambon {
 }
 
 export const khonKaenProvinceCode = '40';
+
+export const khonKaenProvince = { code: khonKaenProvinceCode, nameTh: 'ขอนแก่น', nameEn: 'Khon Kaen' } as const;
 
 export const khonKaenDistricts: readonly KhonKaenDistrict[] = [
   { code: '4001', nameTh: 'เมืองขอนแก่น', nameEn: 'Mueang Khon Kaen' },
@@ -253,3 +256,10 @@ export const khonKaenTambons: readonly KhonKaenTambon[] = [
   { code: '402902', districtCode: '4029', nameTh: 'เมืองเก่าพัฒนา', nameEn: 'Mueang Kao Phatthana' },
   { code: '402903', districtCode: '4029', nameTh: 'เขาน้อย', nameEn: 'Khao Noi' },
 ];
+
+const districtCodes: ReadonlySet<string> = new Set(khonKaenDistricts.map((district) => district.code));
+
+/** One of the province's 26 district codes (4026–4028 do not exist, 4029 does: the codes are not contiguous). */
+export function isKhonKaenDistrict(code: unknown): boolean {
+  return typeof code === 'string' && districtCodes.has(code);
+}

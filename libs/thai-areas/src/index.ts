@@ -1,0 +1,9 @@
+export {
+  isKhonKaenDistrict,
+  khonKaenDistricts,
+  khonKaenProvince,
+  khonKaenProvinceCode,
+  khonKaenTambons,
+  type KhonKaenDistrict,
+  type KhonKaenTambon,
+} from './khon-kaen';
