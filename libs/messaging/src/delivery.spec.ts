@@ -6,19 +6,10 @@ import { EventConsumer } from './consumer/event-consumer';
 import { ensureTopics } from './kafka/topic-admin';
 import { killHard, spawnRelay } from './testing-support/spawn-relay';
 import { pendingVisit } from './testing-support/spec-events';
+import { sleep, until } from './testing-support/waiting';
 
 const metadata: EventMetadata = { correlationId: 'delivery', causationId: null, actor: { kind: 'system', id: 'spec' } };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 const visit = (visitId: string, householdId: string) => pendingVisit(visitId, householdId, metadata);
-
-async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 describe('delivery from the event store through Kafka to an idempotent consumer', () => {
   let context: TestContext;

@@ -7,8 +7,7 @@ import { deadLetterHeaders } from './dead-letters';
 import { EventConsumer } from './event-consumer';
 import { PoisonMessage } from './poison-message';
 import { householdPaired } from '../testing-support/spec-events';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { sleep } from '../testing-support/waiting';
 
 const paired = (householdId: string, version: number, data: Record<string, unknown> = {}) =>
   householdPaired(householdId, { version, data });

@@ -6,9 +6,8 @@ import { eventMessage } from '../kafka/event-message';
 import { ensureTopics } from '../kafka/topic-admin';
 import { EventConsumer } from './event-consumer';
 import { householdPaired } from '../testing-support/spec-events';
+import { sleep } from '../testing-support/waiting';
 import { forgetHandledEvents, logOrigin, logSequence } from './log-progress';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const paired = (householdId: string) => householdPaired(householdId, { pairingId: `pairing-${householdId}` });
 

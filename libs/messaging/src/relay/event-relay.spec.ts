@@ -4,10 +4,10 @@ import { EventStore } from '@khu-siao/event-store';
 import { createTestContext, type TestContext } from '@khu-siao/testing';
 import { headerText } from '../kafka/event-message';
 import { pendingVisit } from '../testing-support/spec-events';
+import { sleep, until } from '../testing-support/waiting';
 import { EventRelay } from './event-relay';
 
 const metadata: EventMetadata = { correlationId: 'relay-spec', causationId: null, actor: { kind: 'system', id: 'spec' } };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const visit = (visitId: string) => pendingVisit(visitId, 'hh-relay-spec', metadata);
 
@@ -26,14 +26,6 @@ describe('the event relay', () => {
       ids.push(result.events[0].eventId);
     }
     return ids;
-  }
-
-  async function until(condition: () => boolean, what: string): Promise<void> {
-    const deadline = Date.now() + 30_000;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await sleep(50);
-    }
   }
 
   beforeAll(async () => {
@@ -74,12 +66,12 @@ describe('the event relay', () => {
     // Appended before the relay starts, so that its first page holds all 40.
     const first = await append(40, 'large-page');
     await relay.start();
-    await until(() => received.length >= first.length, 'the 40 events of the first page');
+    await until(() => received.length >= first.length, 30_000, 'the 40 events of the first page');
     const more = await append(5, 'after');
     // One commit of three events: one position, three places in it.
     const three = await store.append({ aggregateType: 'visit', aggregateId: 'three' }, 0, [visit('three'), visit('three'), visit('three')]);
     const total = first.length + more.length + 3;
-    await until(() => received.length >= total, 'the events appended afterwards');
+    await until(() => received.length >= total, 30_000, 'the events appended afterwards');
     await sleep(500);
 
     const header = (name: string) => received.map((message) => headerText(message.headers, name));
