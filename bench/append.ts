@@ -5,13 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { BSON, MongoClient, type Db } from 'mongodb';
 import { platformCatalogue } from '@khu-siao/contracts';
-import {
-  EVENTS_COLLECTION,
-  EventStore,
-  StreamConflictError,
-  type AppendOutcome,
-  type AppendRequest,
-} from '@khu-siao/event-store';
+import { EventStore, type AppendOutcome, type AppendRequest } from '@khu-siao/event-store';
+import { storedCommits } from '@khu-siao/event-store/testing';
 import { CommandTimes, type CommandTotal } from './support/command-times';
 import { readFlags } from './support/flags';
 import { runBench } from './support/run';
@@ -70,7 +65,7 @@ interface RoundResult {
 
 /** Fails the run rather than report the speed of appends that did not happen. */
 function expectAppended(outcomes: readonly AppendOutcome[]): void {
-  const refused = outcomes.find((outcome) => outcome instanceof StreamConflictError || !outcome.appended);
+  const refused = outcomes.find((outcome) => outcome instanceof Error || !outcome.appended);
   if (refused) throw new Error(`an append in the benchmark was refused: ${String(refused)}`);
 }
 
@@ -126,7 +121,7 @@ async function round(client: MongoClient, times: CommandTimes, label: string, si
   await store.ensureIndexes();
   // Another writer on the same database: it has seen none of these streams, so it looks every predecessor up.
   const coldStore = new EventStore(storeDb, { catalogue: platformCatalogue });
-  const rawEvents = rawDb.collection<RawCommit>(EVENTS_COLLECTION);
+  const rawEvents = rawDb.collection<RawCommit>(storedCommits(rawDb).collectionName);
   const rawIdOnly = rawDb.collection<RawCommit>('events_id_only');
 
   const recorders = new Map<Phase, Recorder>(Object.values(PHASES).map((phase) => [phase, new Recorder()]));

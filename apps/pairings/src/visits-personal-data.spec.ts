@@ -1,4 +1,4 @@
-import { EVENTS_COLLECTION } from '@khu-siao/event-store';
+import { storedCommits } from '@khu-siao/event-store/testing';
 import { createSecurityServices, readSecurityConfig, type AuthHeaders } from '@khu-siao/security';
 import { createTestContext, jsonCall, official, topicValues, type TestContext } from '@khu-siao/testing';
 import { eventually, PairingsUnderTest } from './testing-support/pairings-under-test';
@@ -54,7 +54,7 @@ describe("a home visit's personal data (PDPA)", () => {
     expect((await call('POST', `/visits/${visitId}/corrections`, correction, { 'if-match': '"1"' })).status).toBe(200);
 
     // Stored and published sealed: nothing that reads the log, the index or the topic sees the clear values.
-    const stored = await world.pairingsDb.collection(EVENTS_COLLECTION).find({}).toArray();
+    const stored = await storedCommits(world.pairingsDb).find({}).toArray();
     expect(JSON.stringify(stored)).toContain(visitId);
     const index = await world.pairingsDb.collection('household_visits').find({ householdId }).toArray();
     expect(index).toHaveLength(1);

@@ -19,6 +19,8 @@ export interface CommitDocument {
   eventIds: string[];
   events: EventEnvelope[];
   recordedAt: Date;
+  /** The fingerprint of the request whose Idempotency-Key derived the event ids, to tell its retry from a reuse. */
+  request?: string;
   /** A position that was allocated but never used (its writer failed or died); carries no events. */
   gap?: true;
 }

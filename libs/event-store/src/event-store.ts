@@ -7,14 +7,27 @@ import { gapCommit, versionKey, type CommitDocument, type PositionCounter } from
 import { KnownStreamEnds } from './known-stream-ends';
 import { RecentCommits } from './recent-commits';
 import { isDuplicateKeyError } from './mongo-errors';
-import { streamIdOf, type PendingEvent, type StreamRef } from './pending-event';
-import { StreamConflictError } from './stream-conflict-error';
+import { streamIdOf, type DomainEvent, type PendingEvent, type StoredEvent, type StreamRef } from './pending-event';
+import { IdempotencyKeyReusedError, StreamConflictError } from './stream-conflict-error';
 
 export interface AppendRequest {
   readonly stream: StreamRef;
   /** The stream's version the command was decided on; 0 for a new stream. */
   readonly expectedVersion: number;
   readonly events: readonly PendingEvent[];
+  /**
+   * The fingerprint of the client's request when the event ids derive from its Idempotency-Key: the same ids with
+   * another fingerprint are a reused key, refused, not a retry answered with the first result.
+   */
+  readonly request?: string;
+}
+
+/** The append an Idempotency-Key's first event id was recorded in. */
+export interface PriorAppend {
+  readonly streamId: string;
+  /** The stream's version right after that append. */
+  readonly version: number;
+  readonly request?: string;
 }
 
 export interface AppendResult {
@@ -26,7 +39,7 @@ export interface AppendResult {
   readonly appended: boolean;
 }
 
-export type AppendOutcome = AppendResult | StreamConflictError;
+export type AppendOutcome = AppendResult | StreamConflictError | IdempotencyKeyReusedError;
 
 export interface EventStoreOptions {
   readonly catalogue: EventCatalogue<readonly EventDefinition[]>;
@@ -39,6 +52,7 @@ export interface EventStoreOptions {
   readonly recentEvents?: number;
 }
 
+/** The store's own collections: nothing outside this library reads or writes them. */
 export const EVENTS_COLLECTION = 'events';
 export const COUNTERS_COLLECTION = 'event_log_counters';
 
@@ -47,6 +61,7 @@ interface PreparedCommit {
   readonly streamId: string;
   readonly expectedVersion: number;
   readonly envelopes: EventEnvelope[];
+  readonly request?: string;
 }
 
 /**
@@ -83,10 +98,15 @@ export class EventStore {
     ]);
   }
 
-  async append(stream: StreamRef, expectedVersion: number, events: readonly PendingEvent[]): Promise<AppendResult> {
-    const [outcome] = await this.appendMany([{ stream, expectedVersion, events }]);
-    if (outcome instanceof StreamConflictError) throw outcome;
-    return outcome as AppendResult;
+  async append(
+    stream: StreamRef,
+    expectedVersion: number,
+    events: readonly PendingEvent[],
+    options: { readonly request?: string } = {},
+  ): Promise<AppendResult> {
+    const [outcome] = await this.appendMany([{ stream, expectedVersion, events, request: options.request }]);
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
   }
 
   /**
@@ -101,19 +121,37 @@ export class EventStore {
     while (open.length > 0) {
       open = await this.attempt(open, outcomes, recordedAt);
     }
-    const lastPosition = Math.max(0, ...outcomes.map((o) => (o instanceof StreamConflictError ? 0 : o.position)));
+    const lastPosition = Math.max(0, ...outcomes.map((o) => (o instanceof Error ? 0 : o.position)));
     if (lastPosition > 0) this.notifier.emit('appended', lastPosition);
     return outcomes;
   }
 
-  /** The stream's events in order, each at its current schema version; `after` skips the versions already known. */
-  async readStream(stream: StreamRef, after = 0): Promise<{ version: number; events: EventEnvelope[] }> {
+  /**
+   * The stream's events in order, each at its current schema version; `after` skips the versions already known.
+   * Typed by the stream's event union: the catalogue has validated each payload against the definition of its
+   * type, and refuses any type whose definition belongs to another aggregate type.
+   */
+  async readStream<TEvent extends DomainEvent>(
+    stream: StreamRef<TEvent>,
+    after = 0,
+  ): Promise<{ version: number; events: StoredEvent<TEvent>[] }> {
     const docs = await this.commitsOf(streamIdOf(stream));
     const events = docs
       .flatMap((doc) => doc.events)
       .filter((event) => event.aggregateVersion > after)
-      .map((event) => this.options.catalogue.read(event) as EventEnvelope);
+      .map((event) => this.options.catalogue.read(event) as StoredEvent<TEvent>);
     return { version: docs.length ? docs[docs.length - 1].last : 0, events };
+  }
+
+  /** The append that recorded an event id (an Idempotency-Key's first), in any stream; null when there is none. */
+  async priorAppend(eventId: string): Promise<PriorAppend | null> {
+    const doc = await this.commits.findOne({ eventIds: eventId }, { projection: { streamId: 1, last: 1, request: 1 } });
+    return doc ? { streamId: doc.streamId, version: doc.last, ...(doc.request === undefined ? {} : { request: doc.request }) } : null;
+  }
+
+  /** Whether an event with this id is stored already (a copy of another log's event, archived once). */
+  async holds(eventId: string): Promise<boolean> {
+    return (await this.commits.findOne({ eventIds: eventId }, { projection: { _id: 1 } })) !== null;
   }
 
   async streamVersion(streamId: string): Promise<number> {
@@ -169,7 +207,7 @@ export class EventStore {
       const envelopes = request.events.map((event, offset) =>
         this.envelope(request.stream, request.expectedVersion + offset + 1, event, recordedAt),
       );
-      return { index, streamId, expectedVersion: request.expectedVersion, envelopes };
+      return { index, streamId, expectedVersion: request.expectedVersion, envelopes, request: request.request };
     });
   }
 
@@ -288,6 +326,7 @@ export class EventStore {
       eventIds: commit.envelopes.map((envelope) => envelope.eventId),
       events: commit.envelopes,
       recordedAt,
+      ...(commit.request === undefined ? {} : { request: commit.request }),
     };
   }
 
@@ -318,6 +357,7 @@ export class EventStore {
     if (atPosition?.gap) return 'retry';
     await this.fillGap(doc._id);
     const earlier = await this.commits.findOne({ eventIds: doc.eventIds[0] });
+    if (earlier && earlier.request !== doc.request) return new IdempotencyKeyReusedError();
     if (earlier && earlier.streamId === doc.streamId && sameIds(earlier.eventIds, doc.eventIds)) {
       return result(earlier, false);
     }

@@ -1,5 +1,5 @@
 import { v5 as uuidV5, v7 as uuidV7 } from 'uuid';
-import type { EventMetadata } from '@khu-siao/contracts';
+import type { EventEnvelope, EventMetadata } from '@khu-siao/contracts';
 
 /** An event a command decided on, before the store gives it its place in the stream and its recording time. */
 export interface PendingEvent<TType extends string = string, TData = unknown> {
@@ -11,13 +11,32 @@ export interface PendingEvent<TType extends string = string, TData = unknown> {
   readonly metadata: EventMetadata;
 }
 
-/** Where an aggregate's events live: one stream per aggregate instance. */
-export interface StreamRef {
-  readonly aggregateType: string;
-  readonly aggregateId: string;
+/** An event as a decider emits and folds it: its type and payload, before the store wraps it in an envelope. */
+export interface DomainEvent<TType extends string = string, TData = unknown> {
+  readonly type: TType;
+  readonly data: TData;
 }
 
-export const streamIdOf = (stream: StreamRef): string => `${stream.aggregateType}-${stream.aggregateId}`;
+/**
+ * Where an aggregate's events live: one stream per aggregate instance. `TEvent` names the events the stream holds
+ * (the catalogue refuses any event whose definition belongs to another aggregate type), so a read is typed.
+ */
+export interface StreamRef<TEvent extends DomainEvent = DomainEvent> {
+  readonly aggregateType: string;
+  readonly aggregateId: string;
+  /** Never set: carries the stream's event union for the compiler only. */
+  readonly holds?: readonly TEvent[];
+}
+
+/** A stream of one aggregate instance holding `TEvent`s. */
+export function streamOf<TEvent extends DomainEvent>(aggregateType: string, aggregateId: string): StreamRef<TEvent> {
+  return { aggregateType, aggregateId };
+}
+
+/** An event as stored and read back: its envelope with the type and payload of one event of the stream's union. */
+export type StoredEvent<TEvent extends DomainEvent> = Omit<EventEnvelope, 'type' | 'data'> & TEvent;
+
+export const streamIdOf = (stream: Pick<StreamRef, 'aggregateType' | 'aggregateId'>): string => `${stream.aggregateType}-${stream.aggregateId}`;
 
 const eventIdNamespace = '5f0f3c1e-9b0a-4d7e-8a53-6b2f1c0e7d41';
 

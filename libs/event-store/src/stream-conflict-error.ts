@@ -9,3 +9,14 @@ export class StreamConflictError extends Error {
     this.name = 'StreamConflictError';
   }
 }
+
+/**
+ * An Idempotency-Key that was used before for a different request (HTTP 422): the first request's outcome stands,
+ * and this one is refused rather than taken for a retry of it.
+ */
+export class IdempotencyKeyReusedError extends Error {
+  constructor() {
+    super('this Idempotency-Key was used before for a different request');
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}

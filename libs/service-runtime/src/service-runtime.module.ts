@@ -1,11 +1,13 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import { createSecurityServices } from '@khu-siao/security';
 import { LoggerModule } from 'nestjs-pino';
-import { MongoClient, type Db } from 'mongodb';
+import type { Db, MongoClient } from 'mongodb';
 import { TopicNames, platformCatalogue } from '@khu-siao/contracts';
 import { EventStore } from '@khu-siao/event-store';
 import { createKafka } from '@khu-siao/messaging';
@@ -16,6 +18,9 @@ import { HealthController } from './health/health.controller';
 import { pinoHttpParams } from './logging/logging';
 import { DATABASE, KAFKA, MONGO_CLIENT, ROOT_LOGGER, SECURITY, SERVICE_CONFIG, TOPICS } from './tokens';
 import { AccessGuard } from './access/access.guard';
+import { Clock } from './clock/clock';
+import { ProcessRunner } from './processes/process-runner';
+import { LogProjections } from './read-models/log-projections';
 import { ExistingAgencyArea, IdentityController, RequestedAgencyArea } from './access/identity.controller';
 
 export interface ServiceRuntimeOptions {
@@ -35,8 +40,9 @@ export interface ServiceRuntimeOptions {
 }
 
 /**
- * What every service stands on: its configuration, one MongoDB connection, the event store with its relay to
- * Kafka, the command and query buses, JSON logs with correlation ids, and a health endpoint.
+ * What every service stands on: its configuration, one MongoDB connection (mongoose for read models, the driver
+ * for the event store), the event store with its relay to Kafka and its log projections, the command and query
+ * buses, the process runner, the clock, JSON logs with correlation ids, and a health endpoint.
  */
 @Module({})
 export class ServiceRuntimeModule implements OnModuleInit, OnApplicationShutdown {
@@ -52,16 +58,22 @@ export class ServiceRuntimeModule implements OnModuleInit, OnApplicationShutdown
     return {
       module: ServiceRuntimeModule,
       global: true,
-      imports: [CqrsModule.forRoot(), TerminusModule, LoggerModule.forRoot(pinoHttpParams(logger))],
+      imports: [
+        CqrsModule.forRoot(),
+        TerminusModule,
+        DiscoveryModule,
+        LoggerModule.forRoot(pinoHttpParams(logger)),
+        // One connection per service: read models use it through mongoose, the event store through its driver client.
+        MongooseModule.forRootAsync({
+          useFactory: () => ({ uri: config.mongoUrl, dbName: config.databaseName, serverSelectionTimeoutMS: 10_000 }),
+        }),
+      ],
       controllers: [HealthController, ...(options.identityProvider ? [IdentityController] : [])],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: ROOT_LOGGER, useValue: logger },
         { provide: TOPICS, useValue: new TopicNames(config.topicNamespace) },
-        {
-          provide: MONGO_CLIENT,
-          useFactory: () => new MongoClient(config.mongoUrl, { serverSelectionTimeoutMS: 10_000 }).connect(),
-        },
+        { provide: MONGO_CLIENT, inject: [getConnectionToken()], useFactory: (connection: Connection) => connection.getClient() },
         { provide: DATABASE, inject: [MONGO_CLIENT], useFactory: (client: MongoClient) => client.db(config.databaseName) },
         {
           provide: KAFKA,
@@ -82,12 +94,30 @@ export class ServiceRuntimeModule implements OnModuleInit, OnApplicationShutdown
           inject: [MONGO_CLIENT],
           useFactory: (client: MongoClient) => createSecurityServices(config.security, client.db(config.securityDatabaseName)),
         },
+        { provide: Clock, useValue: new Clock() },
+        LogProjections,
+        ProcessRunner,
         ThrottlerStorageService,
         { provide: APP_GUARD, useClass: AccessGuard },
         ...(options.identityProvider ? [RequestedAgencyArea, ExistingAgencyArea] : []),
         ...relay,
       ],
-      exports: [SERVICE_CONFIG, ROOT_LOGGER, TOPICS, MONGO_CLIENT, DATABASE, KAFKA, EventStore, SECURITY, ...relay, CqrsModule],
+      exports: [
+        SERVICE_CONFIG,
+        ROOT_LOGGER,
+        TOPICS,
+        MONGO_CLIENT,
+        DATABASE,
+        KAFKA,
+        EventStore,
+        SECURITY,
+        Clock,
+        LogProjections,
+        ProcessRunner,
+        ...relay,
+        CqrsModule,
+        MongooseModule,
+      ],
     };
   }
 

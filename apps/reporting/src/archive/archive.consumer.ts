@@ -1,10 +1,9 @@
 import { Controller, Inject } from '@nestjs/common';
-import type { Db } from 'mongodb';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { platformCatalogue, type EventEnvelope } from '@khu-siao/contracts';
-import { EVENTS_COLLECTION, EventStore, StreamConflictError } from '@khu-siao/event-store';
+import { EventStore } from '@khu-siao/event-store';
 import type { SecurityServices } from '@khu-siao/security';
-import { DATABASE, SECURITY } from '@khu-siao/service-runtime';
+import { SECURITY } from '@khu-siao/service-runtime';
 
 /**
  * Keeps every event of every service in the reporting service's own event store, the archive the read models are
@@ -16,7 +15,6 @@ import { DATABASE, SECURITY } from '@khu-siao/service-runtime';
 export class ArchiveConsumer {
   constructor(
     private readonly store: EventStore,
-    @Inject(DATABASE) private readonly db: Db,
     @Inject(SECURITY) private readonly security: SecurityServices,
   ) {}
 
@@ -25,7 +23,7 @@ export class ArchiveConsumer {
     // The households service destroyed the key: a copy this process cached must not open the case meanwhile.
     if (event.type === 'HouseholdErased') this.security.dataKeys.evict(event.aggregateId);
     // An event kept already is passed over before the store takes a log position for it (and leaves a gap).
-    if (await this.db.collection(EVENTS_COLLECTION).findOne({ eventIds: event.eventId }, { projection: { _id: 1 } })) return;
+    if (await this.store.holds(event.eventId)) return;
     const [outcome] = await this.store.appendMany([
       {
         stream: { aggregateType: event.aggregateType, aggregateId: event.aggregateId },
@@ -41,6 +39,6 @@ export class ArchiveConsumer {
         ],
       },
     ]);
-    if (outcome instanceof StreamConflictError) throw outcome;
+    if (outcome instanceof Error) throw outcome;
   }
 }

@@ -2,7 +2,7 @@ import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFil
 import type { Request, Response } from 'express';
 import { ContractViolation } from '@khu-siao/contracts';
 import { IllegalStateError, InvalidCommandError, NotFoundError } from '@khu-siao/decider';
-import { StreamConflictError } from '@khu-siao/event-store';
+import { IdempotencyKeyReusedError, StreamConflictError } from '@khu-siao/event-store';
 import { currentCorrelation, type Logger } from '@khu-siao/observability';
 import { problemTypes, type ProblemDetails } from './problem-details';
 import { RequestInvalid } from './request-invalid';
@@ -42,6 +42,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status: HttpStatus.CONFLICT,
         detail: `It is at version ${exception.actualVersion}, not ${exception.expectedVersion}: reload it and try again.`,
         currentVersion: exception.actualVersion,
+      };
+    }
+    if (exception instanceof IdempotencyKeyReusedError) {
+      return {
+        type: problemTypes.idempotencyKeyReused,
+        title: 'The Idempotency-Key was used for another request',
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        detail: 'A key stands for one request: send a new key with a new request.',
       };
     }
     if (exception instanceof NotFoundError) {

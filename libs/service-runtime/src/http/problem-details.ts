@@ -18,6 +18,7 @@ export const problemTypes = {
   notFound: 'https://khu-siao.go.th/problems/not-found',
   conflict: 'https://khu-siao.go.th/problems/conflict',
   versionConflict: 'https://khu-siao.go.th/problems/version-conflict',
+  idempotencyKeyReused: 'https://khu-siao.go.th/problems/idempotency-key-reused',
   tooLarge: 'https://khu-siao.go.th/problems/payload-too-large',
   unauthenticated: 'https://khu-siao.go.th/problems/unauthenticated',
   forbidden: 'https://khu-siao.go.th/problems/forbidden',

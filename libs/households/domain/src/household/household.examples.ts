@@ -1,5 +1,5 @@
 import { householdEvents } from '@khu-siao/contracts';
-import { specificationFor } from '@khu-siao/decider';
+import { specificationFor } from '@khu-siao/decider/testing';
 import { householdDecider } from './business-logic';
 import type { AssessHousehold, DrawUpLifePlan, RegisterHousehold } from './commands';
 import type { Address, HouseholdEvent, HouseholdEventOfType, Member } from './household';

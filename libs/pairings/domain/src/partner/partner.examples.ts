@@ -1,4 +1,4 @@
-import { specificationFor } from '@khu-siao/decider';
+import { specificationFor } from '@khu-siao/decider/testing';
 import type { PairingsEventOfType } from '../pairings-events';
 import { partnerDecider } from './business-logic';
 import type { PledgeSupport, RegisterPartner } from './commands';

@@ -1,4 +1,4 @@
-import { specificationFor } from '@khu-siao/decider';
+import { specificationFor } from '@khu-siao/decider/testing';
 import type { PairingsEventOfType } from '../pairings-events';
 import { visitDecider } from './business-logic';
 import type { CorrectVisit, LogVisit } from './commands';

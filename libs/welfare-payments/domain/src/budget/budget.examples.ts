@@ -1,4 +1,4 @@
-import { specificationFor } from '@khu-siao/decider';
+import { specificationFor } from '@khu-siao/decider/testing';
 import { familyGrant } from '../programme/programme.examples';
 import type { WelfareEventOfType } from '../welfare-events';
 import { budgetDecider } from './business-logic';

@@ -1,4 +1,4 @@
-import { specificationFor } from '@khu-siao/decider';
+import { specificationFor } from '@khu-siao/decider/testing';
 import type { CentreEvent } from '../welfare-events';
 import { centreDecider } from './business-logic';
 import type { CloseCentre, RegisterCentre, RelocateCentre } from './commands';

@@ -1,0 +1,3 @@
+/** The given-when-then specification helpers (jest-bound): for specs only, never for production code. */
+export { fieldsOf, issuesOf, specificationFor } from './specification';
+export { processSpecificationFor } from './process-specification';
