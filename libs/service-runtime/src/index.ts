@@ -23,7 +23,7 @@ export { CommandContext, expectedVersionOf, withETag, type KeyUse } from './http
 export { Clock } from './clock/clock';
 export { LogProjection, type LoggedEvent } from './read-models/log-projection';
 export { LogProjections } from './read-models/log-projections';
-export { ProcessRunner, type StepTaker } from './processes/process-runner';
+export { ProcessRunner, type ProcessStep, type StepTaker } from './processes/process-runner';
 export { Allow, Public, Caller, actorOf, type AuthenticatedRequest } from './access/access.decorators';
 export { NoArea, type AreaResolver } from './access/area-resolver';
 export { Forbidden } from './access/access-problems';

@@ -24,6 +24,12 @@ export interface ServiceConfig {
   readonly securityDatabaseName: string;
   /** Requests a client (or an address, before sign-in) may make per minute. */
   readonly rateLimitPerMinute: number;
+  /**
+   * A fault to inject, for the specs that prove a protocol survives its process dying between two steps:
+   * `<process>:<step type>` makes the process kill itself (SIGKILL) right after that step's outcome is recorded.
+   * Unset in every deployment.
+   */
+  readonly crashAfterStep?: string;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +64,7 @@ export function readServiceConfig(service: string, env: NodeJS.ProcessEnv = proc
     security: readSecurityConfig(env),
     securityDatabaseName: env['SECURITY_DB']?.trim() || 'khu_siao_security',
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 30_000),
+    crashAfterStep: env['KHU_CRASH_AFTER_STEP']?.trim() || undefined,
   };
 }
 

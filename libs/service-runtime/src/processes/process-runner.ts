@@ -3,7 +3,8 @@ import type { Collection, Db } from 'mongodb';
 import { foldProcess, type Process } from '@khu-siao/decider';
 import { IdempotencyKeyReusedError, isDuplicateKeyError } from '@khu-siao/event-store';
 import type { Logger } from '@khu-siao/observability';
-import { DATABASE, ROOT_LOGGER } from '../tokens';
+import type { ServiceConfig } from '../config/service-config';
+import { DATABASE, ROOT_LOGGER, SERVICE_CONFIG } from '../tokens';
 
 interface ProcessDocument {
   /** `name:processId`: one document per process instance, so a retry or a resumption takes up the same one. */
@@ -17,6 +18,11 @@ interface ProcessDocument {
   ended: boolean;
   startedAt: Date;
   updatedAt: Date;
+}
+
+/** A step a process takes next, named by its type. */
+export interface ProcessStep {
+  readonly type: string;
 }
 
 /** Takes a step of a process and answers what it brought about (a refusal is an outcome too; a failure throws). */
@@ -34,6 +40,7 @@ export class ProcessRunner implements OnModuleInit {
   constructor(
     @Inject(DATABASE) db: Db,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {
     this.processes = db.collection<ProcessDocument>('processes');
   }
@@ -43,7 +50,7 @@ export class ProcessRunner implements OnModuleInit {
   }
 
   /** Starts the process (or takes up the one of that id) and runs it to its end; answers its final state. */
-  async run<TInput, TOutcome, TState, TStep>(
+  async run<TInput, TOutcome, TState, TStep extends ProcessStep>(
     process: Process<TInput, TOutcome, TState, TStep>,
     processId: string,
     input: TInput,
@@ -55,7 +62,7 @@ export class ProcessRunner implements OnModuleInit {
   }
 
   /** Takes up every process of this kind that has not ended (its service died in the middle); answers how many. */
-  async resumeUnended<TInput, TOutcome, TState, TStep>(
+  async resumeUnended<TInput, TOutcome, TState, TStep extends ProcessStep>(
     process: Process<TInput, TOutcome, TState, TStep>,
     take: StepTaker<TInput, TStep, TOutcome>,
   ): Promise<number> {
@@ -95,7 +102,7 @@ export class ProcessRunner implements OnModuleInit {
     return existing;
   }
 
-  private async advance<TInput, TOutcome, TState, TStep>(
+  private async advance<TInput, TOutcome, TState, TStep extends ProcessStep>(
     process: Process<TInput, TOutcome, TState, TStep>,
     start: ProcessDocument,
     take: StepTaker<TInput, TStep, TOutcome>,
@@ -116,6 +123,7 @@ export class ProcessRunner implements OnModuleInit {
         { $push: { outcomes: outcome }, $inc: { steps: 1 }, $set: { updatedAt: new Date() } },
       );
       if (recorded.matchedCount === 1) {
+        if (this.config.crashAfterStep === `${process.name}:${step.type}`) globalThis.process.kill(globalThis.process.pid, 'SIGKILL');
         outcomes = [...outcomes, outcome];
         continue;
       }
