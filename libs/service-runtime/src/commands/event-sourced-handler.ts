@@ -59,8 +59,11 @@ export abstract class EventSourcedHandler<TCommand, TEvent extends DomainEvent, 
   implements ICommandHandler<AggregateCommand<TCommand>, CommandOutcome<TState>>
 {
   protected abstract readonly decider: Decider<TCommand, TEvent, TState>;
-  /** How often a command without an expected version is decided again after losing a race for its stream. */
-  protected readonly conflictRetries: number = 5;
+  /**
+   * How often a command without an expected version is decided again after losing a race for its stream. Each loss
+   * is another writer's success, so N concurrent writers of one stream all land with N - 1 retries.
+   */
+  protected readonly conflictRetries: number = 10;
 
   constructor(
     protected readonly store: EventStore,
@@ -102,6 +105,8 @@ export abstract class EventSourcedHandler<TCommand, TEvent extends DomainEvent, 
         return await this.once(command);
       } catch (error) {
         if (!(error instanceof StreamConflictError) || attempt >= retries) throw error;
+        // A short random pause spreads the losers of a race out, so they do not collide again at once.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)));
       }
     }
   }

@@ -4,17 +4,20 @@
  */
 import { Body, Controller, Get, Headers, Inject, Injectable, Module, Param, Post } from '@nestjs/common';
 import type { Request } from 'express';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { IsDateString, IsString } from 'class-validator';
 import { PinoLogger } from 'nestjs-pino';
 import type { Db } from 'mongodb';
-import type { EventEnvelope } from '@khu-siao/contracts';
-import { EventStore, eventIdsFor } from '@khu-siao/event-store';
-import { currentCorrelation } from '@khu-siao/observability';
+import type { DomainEventOf, EventEnvelope, HouseholdPaired } from '@khu-siao/contracts';
+import type { Decider } from '@khu-siao/decider';
+import { streamOf } from '@khu-siao/event-store';
 import { DATABASE } from '../tokens';
-import { Allow } from '../access/access.decorators';
+import { Allow, Caller, actorOf } from '../access/access.decorators';
 import type { AreaResolver } from '../access/area-resolver';
+import type { Principal } from '@khu-siao/security';
+import { AggregateCommand } from '../commands/aggregate-command';
+import { AggregateCommandHandler, type CommandOutcome } from '../commands/event-sourced-handler';
 
 /** Every fixture household lies in district 4001 (Mueang Khon Kaen), but `missing`, which does not exist. */
 @Injectable()
@@ -31,38 +34,26 @@ class PairBody {
   @IsDateString() pairedOn!: string;
 }
 
-class Pair {
-  constructor(
-    readonly pairingId: string,
-    readonly expectedVersion: number,
-    readonly body: PairBody,
-  ) {}
-}
+type PairCommand = { readonly type: 'Pair'; readonly pairingId: string } & PairBody;
+type PairEvent = DomainEventOf<typeof HouseholdPaired>;
+
+const pairingDecider: Decider<PairCommand, PairEvent, number> = {
+  initialState: () => 0,
+  decide: ({ pairingId, householdId, officialId, pairedOn }) => {
+    if (householdId === 'explode') throw new Error('boom with secret 1234567890123');
+    return [{ type: 'HouseholdPaired', data: { pairingId, householdId, officialId, pairedOn } }];
+  },
+  evolve: (count) => count + 1,
+};
+
+class Pair extends AggregateCommand<PairCommand> {}
 
 @CommandHandler(Pair)
-class PairHandler implements ICommandHandler<Pair> {
-  constructor(
-    private readonly store: EventStore,
-    private readonly logger: PinoLogger,
-  ) {}
+class PairHandler extends AggregateCommandHandler<PairCommand, PairEvent, number> {
+  protected readonly decider = pairingDecider;
 
-  async execute(command: Pair) {
-    const correlation = currentCorrelation();
-    if (command.body.householdId === 'explode') throw new Error('boom with secret 1234567890123');
-    this.logger.info({ pairingId: command.pairingId }, 'pairing household');
-    const result = await this.store.append({ aggregateType: 'pairing', aggregateId: command.pairingId }, command.expectedVersion, [
-      {
-        eventId: eventIdsFor(1)[0],
-        type: 'HouseholdPaired',
-        data: { pairingId: command.pairingId, ...command.body },
-        metadata: {
-          correlationId: correlation?.correlationId ?? 'none',
-          causationId: null,
-          actor: { kind: 'person', id: command.body.officialId },
-        },
-      },
-    ]);
-    return { version: result.nextExpectedVersion };
+  protected streamOf(pairingId: string) {
+    return streamOf<PairEvent>('pairing', pairingId);
   }
 }
 
@@ -76,8 +67,11 @@ class FixtureController {
 
   @Post('pairings/:id')
   @Allow('pairings.pair', FixtureHouseholdArea)
-  pair(@Param('id') id: string, @Headers('if-match') ifMatch: string | undefined, @Body() body: PairBody) {
-    return this.commands.execute(new Pair(id, Number(ifMatch ?? 0), body));
+  async pair(@Param('id') id: string, @Headers('if-match') ifMatch: string | undefined, @Body() body: PairBody, @Caller() caller: Principal) {
+    this.logger.info({ pairingId: id }, 'pairing household');
+    const command = { type: 'Pair' as const, pairingId: id, householdId: body.householdId, officialId: body.officialId, pairedOn: body.pairedOn };
+    const outcome = await this.commands.execute<Pair, CommandOutcome<number>>(new Pair(id, command, { actor: actorOf(caller) }, Number(ifMatch ?? 0)));
+    return { version: outcome.version };
   }
 
   /** A route that declares no operation: closed to everyone. */
