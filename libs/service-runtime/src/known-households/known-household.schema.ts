@@ -14,7 +14,7 @@ export type KnownHouseholdStatus = 'active' | 'graduated' | 'closed' | 'erased';
 export class KnownHousehold {
   @Prop({ type: String, required: true }) _id!: string;
   @Prop({ required: true }) version!: number;
-  @Prop({ required: true, enum: ['active', 'graduated', 'closed', 'erased'] }) status!: KnownHouseholdStatus;
+  @Prop({ type: String, required: true, enum: ['active', 'graduated', 'closed', 'erased'] }) status!: KnownHouseholdStatus;
   @Prop({ type: SchemaTypes.Mixed, default: null }) area!: AreaCode | null;
   @Prop({ type: SchemaTypes.Mixed, default: null }) lifePlan!: { planId: string; goalIds: string[] } | null;
 }
