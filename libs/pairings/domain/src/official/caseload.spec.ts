@@ -1,5 +1,5 @@
 import { IllegalStateError, NotFoundError } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '@khu-siao/decider';
+import { fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 import { enrolled, given, placeReleased, placeTaken, takeOn } from './official.examples';
 
 describe("an official's caseload", () => {

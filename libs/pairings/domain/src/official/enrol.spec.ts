@@ -1,5 +1,5 @@
 import { IllegalStateError } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '@khu-siao/decider';
+import { fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 import { enrol, enrolled, given } from './official.examples';
 
 describe('enrolling a buddy official', () => {

@@ -1,5 +1,5 @@
 import { IllegalStateError, NotFoundError } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '@khu-siao/decider';
+import { fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 import { given, pair, paired, unpaired } from './pairing.examples';
 
 describe('pairing an official with a household', () => {

@@ -1,5 +1,5 @@
 import { fold, IllegalStateError, NotFoundError } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '@khu-siao/decider';
+import { fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 import { pairingDecider } from './business-logic';
 import { pairingHistory } from './pairing';
 import { given, paired, reassign, unpaired } from './pairing.examples';

@@ -1,5 +1,5 @@
 import { IllegalStateError } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '@khu-siao/decider';
+import { fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 import { given, paired, unpair, unpaired } from './pairing.examples';
 
 describe('unpairing a household', () => {

@@ -1,5 +1,5 @@
 import { fold, IllegalStateError, NotFoundError } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '@khu-siao/decider';
+import { fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 import { partnerDecider } from './business-logic';
 import { given, householdWithPlan, partnerRegistered, pledge, supportPledged } from './partner.examples';
 

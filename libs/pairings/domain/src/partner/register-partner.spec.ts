@@ -1,5 +1,5 @@
 import { IllegalStateError } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '@khu-siao/decider';
+import { fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 import { given, partnerRegistered, registerPartner } from './partner.examples';
 
 describe('registering a partner', () => {

@@ -1,5 +1,5 @@
 import { fold, IllegalStateError, NotFoundError } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '@khu-siao/decider';
+import { fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 import { teamDecider } from './business-logic';
 import { addMember, formTeam, given, memberAdded, teamFormed } from './team.examples';
 

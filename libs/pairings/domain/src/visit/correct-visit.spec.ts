@@ -1,5 +1,5 @@
 import { fold, NotFoundError } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '@khu-siao/decider';
+import { fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 import { visitDecider } from './business-logic';
 import { correct, corrected, details, given, visitLogged } from './visit.examples';
 

@@ -1,5 +1,5 @@
 import { IllegalStateError, NotFoundError } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '@khu-siao/decider';
+import { fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 import { details, given, logVisit, today, visitLogged } from './visit.examples';
 
 const minimal = {
