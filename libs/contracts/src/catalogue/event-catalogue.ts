@@ -44,7 +44,7 @@ export class EventCatalogue<TDefinitions extends readonly EventDefinition[]> {
   readEnvelope(raw: unknown): EventEnvelope {
     const parsed = envelopeSchema.safeParse(raw);
     if (!parsed.success) throw new ContractViolation(fieldIssues(parsed.error), typeOf(raw));
-    return parsed.data as EventEnvelope;
+    return parsed.data;
   }
 
   /** Validates, upcasts to the current schema version, and validates the payload. */
