@@ -1,10 +1,10 @@
-import { platformCatalogue, type EventEnvelope } from '@khu-siao/contracts';
+import { platformCatalogue, type PlatformEvent } from '@khu-siao/contracts';
 import type { EventLog } from '@khu-siao/event-store';
 import { projects } from '@khu-siao/reporting-projections';
 
 export interface ArchivePage {
   /** The events the projection acts on, read at their current schema version. */
-  readonly events: readonly EventEnvelope[];
+  readonly events: readonly PlatformEvent[];
   readonly from: number;
   readonly to: number;
 }
@@ -26,7 +26,7 @@ export class ArchiveReader {
     const events = page.commits
       .flatMap((commit) => commit.events)
       .filter((event) => projects(event.type))
-      .map((event) => platformCatalogue.read(event) as EventEnvelope);
+      .map((event) => platformCatalogue.read(event));
     return { events, from: position, to: page.position };
   }
 

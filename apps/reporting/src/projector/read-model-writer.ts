@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation } from 'mongodb';
-import type { EventEnvelope } from '@khu-siao/contracts';
+import type { PlatformEvent } from '@khu-siao/contracts';
 import {
   applyDelta,
   applyEvent,
@@ -75,7 +75,7 @@ export class ReadModelWriter {
   }
 
   /** Projects the events of one page (positions `from` exclusive to `to` inclusive). */
-  async apply(from: number, to: number, events: readonly EventEnvelope[]): Promise<void> {
+  async apply(from: number, to: number, events: readonly PlatformEvent[]): Promise<void> {
     const entities = new BatchEntities();
     await this.load(entities, events);
     const delta: Contribution = new Map();
@@ -105,7 +105,7 @@ export class ReadModelWriter {
   }
 
   /** Loads what the page's events read: the grant links first, since they say which entity a grant event is for. */
-  private async load(entities: BatchEntities, events: readonly EventEnvelope[]): Promise<void> {
+  private async load(entities: BatchEntities, events: readonly PlatformEvent[]): Promise<void> {
     const links = events.map(grantLinkNeeded).filter((ref): ref is EntityRef<'grantLink'> => ref !== undefined);
     await this.fetch(entities, links);
     const linksInPage = new Map<string, GrantLink>();

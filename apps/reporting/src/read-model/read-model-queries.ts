@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Document } from 'mongodb';
-import type { EventEnvelope } from '@khu-siao/contracts';
+import type { PlatformEvent } from '@khu-siao/contracts';
 import { InMemoryReadModel, type Contribution, type HouseholdCase, type OfficialProfile, type ProgrammeLabel } from '@khu-siao/reporting-projections';
 import { Projector } from '../projector/projector';
 import { entityOf } from './generation';
@@ -62,7 +62,7 @@ export class ReadModelQueries {
    * Folds the archive in memory, keeping the events that had happened by `asOf` (their `occurredAt`), and tells
    * `visit` what each event changed: the read model as it stood then, and where each figure came from.
    */
-  async replay(asOf?: Date, visit?: (event: EventEnvelope, delta: Contribution) => void): Promise<InMemoryReadModel> {
+  async replay(asOf?: Date, visit?: (event: PlatformEvent, delta: Contribution) => void): Promise<InMemoryReadModel> {
     const model = new InMemoryReadModel();
     const until = asOf?.getTime() ?? Number.POSITIVE_INFINITY;
     for await (const page of this.projector.reader.toHead()) {

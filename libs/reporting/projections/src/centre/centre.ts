@@ -1,8 +1,9 @@
-import type { BudgetAllocated, CentreArea, CentreClosed, CentreRegistered, CentreRelocated, DataOf, EventEnvelope } from '@khu-siao/contracts';
+import type { CentreArea } from '@khu-siao/contracts';
 import { bangkokDate } from '../rollup/calendar';
 import { addGrantFigures } from '../grant/grant-contribution';
-import { evolveGrant, type GrantRecord } from '../grant/grant-record';
+import { evolveGrant, type GrantFigureEvent, type GrantRecord } from '../grant/grant-record';
 import { replacing } from '../household-case/household-case';
+import type { EventOfType } from '../projection/projected-events';
 import { addToEach, type Contribution } from '../rollup/counters';
 import { areaPathOf, rollupIds } from '../rollup/rollup-ids';
 
@@ -17,26 +18,30 @@ export interface Centre {
   readonly grants: readonly GrantRecord[];
 }
 
+/** The centre's own events, and the budget allocation that tells its kind where its registration has not arrived. */
+export const centreEventTypes = ['CentreRegistered', 'CentreRelocated', 'CentreClosed', 'BudgetAllocated'] as const;
+export type CentreEvent = EventOfType<(typeof centreEventTypes)[number]>;
+
 export const emptyCentre = (centreId: string): Centre => ({ centreId, registered: false, grants: [] });
 
-export function evolveCentre(state: Centre, event: EventEnvelope): Centre {
+export function evolveCentre(state: Centre, event: CentreEvent): Centre {
   switch (event.type) {
     case 'CentreRegistered': {
-      const data = event.data as DataOf<typeof CentreRegistered>;
+      const { data } = event;
       return { ...state, name: data.name, kind: data.kind, area: data.area, registered: true };
     }
     case 'CentreRelocated':
-      return { ...state, area: (event.data as DataOf<typeof CentreRelocated>).area };
+      return { ...state, area: event.data.area };
     case 'CentreClosed':
-      return { ...state, closedOn: bangkokDate((event.data as DataOf<typeof CentreClosed>).closedAt) };
+      return { ...state, closedOn: bangkokDate(event.data.closedAt) };
     case 'BudgetAllocated':
-      return { ...state, kind: state.kind ?? (event.data as DataOf<typeof BudgetAllocated>).centreKind };
+      return { ...state, kind: state.kind ?? event.data.centreKind };
     default:
       return state;
   }
 }
 
-export function evolveCentreGrant(state: Centre, grantId: string, event: EventEnvelope): Centre {
+export function evolveCentreGrant(state: Centre, grantId: string, event: GrantFigureEvent): Centre {
   const grant = evolveGrant(state.grants.find((entry) => entry.grantId === grantId), event);
   return grant ? { ...state, grants: replacing(state.grants, grant, (entry) => entry.grantId) } : state;
 }

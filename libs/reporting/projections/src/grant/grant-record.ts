@@ -1,11 +1,5 @@
-import type { DataOf, EventEnvelope } from '@khu-siao/contracts';
-import type {
-  AssistanceDisbursed,
-  AssistanceGranted,
-  DisbursementReversed,
-  GrantCancelled,
-} from '@khu-siao/contracts';
 import { bangkokDate } from '../rollup/calendar';
+import type { EventOfType } from '../projection/projected-events';
 
 /** One grant as the dashboards count it: what was granted, what reached the recipient, what came back. */
 export interface GrantRecord {
@@ -21,11 +15,12 @@ export interface GrantRecord {
 
 /** The grant events that change what the dashboards show (attempts that start or fail move no money). */
 export const grantFigureEvents = ['AssistanceGranted', 'AssistanceDisbursed', 'DisbursementReversed', 'GrantCancelled'] as const;
+export type GrantFigureEvent = EventOfType<(typeof grantFigureEvents)[number]>;
 
-export function evolveGrant(grant: GrantRecord | undefined, event: EventEnvelope): GrantRecord | undefined {
+export function evolveGrant(grant: GrantRecord | undefined, event: GrantFigureEvent): GrantRecord | undefined {
   switch (event.type) {
     case 'AssistanceGranted': {
-      const data = event.data as DataOf<typeof AssistanceGranted>;
+      const { data } = event;
       return {
         grantId: data.grantId,
         programmeId: data.programmeId,
@@ -38,19 +33,19 @@ export function evolveGrant(grant: GrantRecord | undefined, event: EventEnvelope
     }
     case 'AssistanceDisbursed': {
       if (!grant) return grant;
-      const data = event.data as DataOf<typeof AssistanceDisbursed>;
+      const { data } = event;
       const payment = { disbursementId: data.disbursementId, amount: data.amount, paidOn: bangkokDate(data.paidAt), method: data.method };
       return { ...grant, payments: [...grant.payments, payment] };
     }
     case 'DisbursementReversed': {
       if (!grant) return grant;
-      const data = event.data as DataOf<typeof DisbursementReversed>;
+      const { data } = event;
       const reversal = { disbursementId: data.disbursementId, amount: data.amount, reversedOn: bangkokDate(data.reversedAt) };
       return { ...grant, reversals: [...grant.reversals, reversal] };
     }
     case 'GrantCancelled': {
       if (!grant) return grant;
-      const data = event.data as DataOf<typeof GrantCancelled>;
+      const { data } = event;
       return { ...grant, cancelledOn: bangkokDate(data.cancelledAt) };
     }
     default:

@@ -1,28 +1,27 @@
-import type {
-  AreaCode,
-  DataOf,
-  Dimension,
-  EventEnvelope,
-  HouseholdAssessed,
-  HouseholdCaseClosed,
-  HouseholdClassificationOverridden,
-  HouseholdErased,
-  HouseholdGraduated,
-  HouseholdMembersUpdated,
-  HouseholdMoved,
-  HouseholdPaired,
-  HouseholdRegistered,
-  HouseholdUnpaired,
-  LifePlanActionProgressed,
-  LifePlanDrawnUp,
-  ProcessStep,
-  SealedField,
-  SupportPledged,
-  VisitCorrected,
-  VisitLogged,
-} from '@khu-siao/contracts';
+import type { AreaCode, DataOf, Dimension, HouseholdAssessed, HouseholdErased, ProcessStep, SealedField, VisitLogged } from '@khu-siao/contracts';
 import { bangkokDate } from '../rollup/calendar';
-import { evolveGrant, type GrantRecord } from '../grant/grant-record';
+import { evolveGrant, type GrantFigureEvent, type GrantRecord } from '../grant/grant-record';
+import type { EventOfType } from '../projection/projected-events';
+
+/** The events the case view is made of: the household's own stream, and those of pairings and visits that name it. */
+export const caseEventTypes = [
+  'HouseholdRegistered',
+  'HouseholdMembersUpdated',
+  'HouseholdMoved',
+  'HouseholdAssessed',
+  'HouseholdClassificationOverridden',
+  'LifePlanDrawnUp',
+  'LifePlanActionProgressed',
+  'HouseholdGraduated',
+  'HouseholdCaseClosed',
+  'HouseholdErased',
+  'HouseholdPaired',
+  'HouseholdUnpaired',
+  'VisitLogged',
+  'VisitCorrected',
+  'SupportPledged',
+] as const;
+export type CaseEvent = EventOfType<(typeof caseEventTypes)[number]>;
 
 type Classification = DataOf<typeof HouseholdAssessed>['classification'];
 
@@ -166,10 +165,10 @@ function withAssessment(assessments: readonly CaseAssessment[], assessment: Case
   return [...others, assessment].sort((a, b) => (a.assessedOn < b.assessedOn ? -1 : a.assessedOn > b.assessedOn ? 1 : 0));
 }
 
-export function evolveCase(state: HouseholdCase, event: EventEnvelope): HouseholdCase {
+export function evolveCase(state: HouseholdCase, event: CaseEvent): HouseholdCase {
   switch (event.type) {
     case 'HouseholdRegistered': {
-      const data = event.data as DataOf<typeof HouseholdRegistered>;
+      const { data } = event;
       return {
         ...state,
         registeredOn: bangkokDate(event.occurredAt),
@@ -181,13 +180,13 @@ export function evolveCase(state: HouseholdCase, event: EventEnvelope): Househol
       };
     }
     case 'HouseholdMembersUpdated':
-      return { ...state, members: (event.data as DataOf<typeof HouseholdMembersUpdated>).members };
+      return { ...state, members: event.data.members };
     case 'HouseholdMoved': {
-      const { to } = event.data as DataOf<typeof HouseholdMoved>;
+      const { to } = event.data;
       return { ...state, area: to.area, houseNumber: to.houseNumber };
     }
     case 'HouseholdAssessed': {
-      const data = event.data as DataOf<typeof HouseholdAssessed>;
+      const { data } = event;
       const assessment: CaseAssessment = {
         assessmentId: data.assessmentId,
         assessedOn: data.assessedOn,
@@ -198,7 +197,7 @@ export function evolveCase(state: HouseholdCase, event: EventEnvelope): Househol
       return { ...state, assessments: withAssessment(state.assessments, assessment) };
     }
     case 'HouseholdClassificationOverridden': {
-      const data = event.data as DataOf<typeof HouseholdClassificationOverridden>;
+      const { data } = event;
       return {
         ...state,
         assessments: state.assessments.map((assessment) =>
@@ -209,37 +208,37 @@ export function evolveCase(state: HouseholdCase, event: EventEnvelope): Househol
       };
     }
     case 'LifePlanDrawnUp': {
-      const data = event.data as DataOf<typeof LifePlanDrawnUp>;
+      const { data } = event;
       const actions = data.goals.flatMap((goal) =>
         goal.actions.map((action) => ({ actionId: action.actionId, dimension: goal.dimension, percentDone: 0, completed: false })),
       );
       return { ...state, plan: { planId: data.planId, drawnUpOn: data.drawnUpOn, goals: data.goals.length, actions } };
     }
     case 'LifePlanActionProgressed': {
-      const data = event.data as DataOf<typeof LifePlanActionProgressed>;
+      const { data } = event;
       const action = state.plan?.planId === data.planId ? state.plan.actions.find((a) => a.actionId === data.actionId) : undefined;
       if (!state.plan || !action) return state;
       const actions = replacing(state.plan.actions, { ...action, percentDone: data.percentDone, completed: data.completed }, (a) => a.actionId);
       return { ...state, plan: { ...state.plan, actions } };
     }
     case 'HouseholdGraduated': {
-      const data = event.data as DataOf<typeof HouseholdGraduated>;
+      const { data } = event;
       return { ...state, status: state.status === 'closed' ? state.status : 'graduated', graduatedOn: data.graduatedOn };
     }
     case 'HouseholdCaseClosed': {
-      const data = event.data as DataOf<typeof HouseholdCaseClosed>;
+      const { data } = event;
       return { ...state, status: 'closed', closed: { closedOn: data.closedOn, reason: data.reason } };
     }
     case 'HouseholdErased':
-      return erasedCase(state, event.data as DataOf<typeof HouseholdErased>);
+      return erasedCase(state, event.data);
     case 'HouseholdPaired': {
-      const data = event.data as DataOf<typeof HouseholdPaired>;
+      const { data } = event;
       if (state.pairings.some((pairing) => pairing.pairingId === data.pairingId)) return state;
       const pairing = { pairingId: data.pairingId, officialId: data.officialId, pairedOn: data.pairedOn };
       return { ...state, pairings: [...state.pairings, pairing] };
     }
     case 'HouseholdUnpaired': {
-      const data = event.data as DataOf<typeof HouseholdUnpaired>;
+      const { data } = event;
       return {
         ...state,
         pairings: state.pairings.map((pairing) =>
@@ -248,16 +247,16 @@ export function evolveCase(state: HouseholdCase, event: EventEnvelope): Househol
       };
     }
     case 'VisitLogged': {
-      const data = event.data as DataOf<typeof VisitLogged>;
+      const { data } = event;
       return { ...state, visits: replacing(state.visits, visitOf(data.visitId, data, false), (visit) => visit.visitId) };
     }
     case 'VisitCorrected': {
-      const data = event.data as DataOf<typeof VisitCorrected>;
+      const { data } = event;
       const details = { ...data.details, visitId: data.visitId, householdId: data.householdId };
       return { ...state, visits: replacing(state.visits, visitOf(data.visitId, details, true), (visit) => visit.visitId) };
     }
     case 'SupportPledged': {
-      const data = event.data as DataOf<typeof SupportPledged>;
+      const { data } = event;
       const pledge: CasePledge = {
         pledgeId: data.pledgeId,
         partnerId: data.partnerId,
@@ -273,7 +272,7 @@ export function evolveCase(state: HouseholdCase, event: EventEnvelope): Househol
 }
 
 /** Grant events reach the case of the household that receives the grant. */
-export function evolveCaseGrant(state: HouseholdCase, grantId: string, event: EventEnvelope): HouseholdCase {
+export function evolveCaseGrant(state: HouseholdCase, grantId: string, event: GrantFigureEvent): HouseholdCase {
   const grant = evolveGrant(state.grants.find((entry) => entry.grantId === grantId), event);
   return grant ? { ...state, grants: replacing(state.grants, grant, (entry) => entry.grantId) } : state;
 }

@@ -1,4 +1,4 @@
-import type { DataOf, EventEnvelope, OfficialEnrolled } from '@khu-siao/contracts';
+import type { EventOfType } from '../projection/projected-events';
 import { addToEach, type Contribution } from '../rollup/counters';
 import { rollupIds } from '../rollup/rollup-ids';
 
@@ -14,9 +14,9 @@ export interface OfficialProfile {
   readonly enrolledOn: string;
 }
 
-export function evolveOfficial(state: OfficialProfile | undefined, event: EventEnvelope): OfficialProfile | undefined {
-  if (event.type !== 'OfficialEnrolled') return state;
-  const { contact: _contact, ...profile } = event.data as DataOf<typeof OfficialEnrolled>;
+/** The profile an enrolment gives, whatever was known before (the latest enrolment stands). */
+export function evolveOfficial(event: EventOfType<'OfficialEnrolled'>): OfficialProfile {
+  const { contact: _contact, ...profile } = event.data;
   return profile;
 }
 

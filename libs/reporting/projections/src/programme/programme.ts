@@ -1,4 +1,4 @@
-import type { DataOf, EventEnvelope, ProgrammeClosed, ProgrammeDefined } from '@khu-siao/contracts';
+import type { EventOfType } from '../projection/projected-events';
 
 /** A programme's name and kind, for the dashboards' labels. */
 export interface ProgrammeLabel {
@@ -9,14 +9,17 @@ export interface ProgrammeLabel {
   readonly closedOn?: string;
 }
 
-export function evolveProgramme(state: ProgrammeLabel | undefined, event: EventEnvelope): ProgrammeLabel | undefined {
+export const programmeEventTypes = ['ProgrammeDefined', 'ProgrammeClosed'] as const;
+export type ProgrammeEvent = EventOfType<(typeof programmeEventTypes)[number]>;
+
+export function evolveProgramme(state: ProgrammeLabel | undefined, event: ProgrammeEvent): ProgrammeLabel | undefined {
   switch (event.type) {
     case 'ProgrammeDefined': {
-      const data = event.data as DataOf<typeof ProgrammeDefined>;
+      const { data } = event;
       return { programmeId: data.programmeId, name: data.name, kind: data.kind, standardAmount: data.standardAmount };
     }
     case 'ProgrammeClosed':
-      return state && { ...state, closedOn: (event.data as DataOf<typeof ProgrammeClosed>).closedAt.slice(0, 10) };
+      return state && { ...state, closedOn: event.data.closedAt.slice(0, 10) };
     default:
       return state;
   }

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@khu-siao/contracts';
+import type { PlatformEvent } from '@khu-siao/contracts';
 import { applyDelta, type Contribution, type Counters } from '../rollup/counters';
 import { entityKinds, type EntityAccess, type EntityKind, type EntityRef, type EntityTypes } from './entities';
 import { applyEvent } from './read-model-projection';
@@ -22,7 +22,7 @@ export class InMemoryReadModel implements EntityAccess {
   }
 
   /** Applies the event and returns its own effect on the roll-ups. */
-  apply(event: EventEnvelope): Contribution {
+  apply(event: PlatformEvent): Contribution {
     const delta = applyEvent(this, event);
     applyRollupDelta(this.rollups, delta);
     return delta;

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@khu-siao/contracts';
+import type { PlatformEvent } from '@khu-siao/contracts';
 import { areaFigures } from '../rollup/area-figures';
 import { InMemoryReadModel } from './in-memory-read-model';
 import { changeToFigure } from './provenance';
@@ -6,7 +6,7 @@ import { ExampleLog, area, assessed, member, sealed } from '../testing/events.ex
 
 const today = '2026-11-23';
 
-function fold(events: readonly EventEnvelope[]): InMemoryReadModel {
+function fold(events: readonly PlatformEvent[]): InMemoryReadModel {
   const model = new InMemoryReadModel();
   for (const event of events) model.apply(event);
   return model;
@@ -15,7 +15,7 @@ function fold(events: readonly EventEnvelope[]): InMemoryReadModel {
 const figuresOf = (model: InMemoryReadModel, code: string) => areaFigures(model.rollups.get(`area:${code}`) ?? {}, today);
 
 /** A household through the four processes, with a grant paid to it. */
-function journey(log = new ExampleLog()): EventEnvelope[] {
+function journey(log = new ExampleLog()): PlatformEvent[] {
   return [
     log.event('household', 'h1', 'HouseholdRegistered', {
       householdId: 'h1',
@@ -125,7 +125,7 @@ describe('the read-model projection', () => {
     const events = journey();
     const forwards = fold(events);
     // Every stream's own order kept, the streams interleaved the other way round.
-    const byStream = new Map<string, EventEnvelope[]>();
+    const byStream = new Map<string, PlatformEvent[]>();
     for (const event of events) {
       const key = `${event.aggregateType}-${event.aggregateId}`;
       byStream.set(key, [...(byStream.get(key) ?? []), event]);

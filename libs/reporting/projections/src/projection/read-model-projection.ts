@@ -1,43 +1,30 @@
-import type { AssistanceGranted, DataOf, EventEnvelope } from '@khu-siao/contracts';
-import { centreContribution, emptyCentre, evolveCentre, evolveCentreGrant, type Centre } from '../centre/centre';
+import type { PlatformEvent } from '@khu-siao/contracts';
+import { centreContribution, centreEventTypes, emptyCentre, evolveCentre, evolveCentreGrant, type Centre } from '../centre/centre';
 import { grantFigureEvents } from '../grant/grant-record';
-import { emptyCase, evolveCase, evolveCaseGrant, type HouseholdCase } from '../household-case/household-case';
+import { caseEventTypes, emptyCase, evolveCase, evolveCaseGrant, type CaseEvent, type HouseholdCase } from '../household-case/household-case';
 import { householdContribution } from '../household-case/household-contribution';
 import { evolveOfficial, officialContribution } from '../official/official-profile';
-import { evolveProgramme } from '../programme/programme';
+import { evolveProgramme, programmeEventTypes } from '../programme/programme';
 import { difference, type Contribution } from '../rollup/counters';
 import type { EntityAccess, EntityRef, GrantLink } from './entities';
+import { eventsOf, type EventOfType } from './projected-events';
 
-const caseEvents = new Set([
-  'HouseholdRegistered',
-  'HouseholdMembersUpdated',
-  'HouseholdMoved',
-  'HouseholdAssessed',
-  'HouseholdClassificationOverridden',
-  'LifePlanDrawnUp',
-  'LifePlanActionProgressed',
-  'HouseholdGraduated',
-  'HouseholdCaseClosed',
-  'HouseholdErased',
-  'HouseholdPaired',
-  'HouseholdUnpaired',
-  'VisitLogged',
-  'VisitCorrected',
-  'SupportPledged',
-]);
-const grantEvents = new Set<string>(grantFigureEvents);
-const centreEvents = new Set(['CentreRegistered', 'CentreRelocated', 'CentreClosed', 'BudgetAllocated']);
-const programmeEvents = new Set(['ProgrammeDefined', 'ProgrammeClosed']);
+const isCaseEvent = eventsOf(caseEventTypes);
+const isGrantEvent = eventsOf(grantFigureEvents);
+const isCentreEvent = eventsOf(centreEventTypes);
+const isProgrammeEvent = eventsOf(programmeEventTypes);
+/** The case events of other streams than the household's: they name the household in their payload. */
+const namesItsHousehold = eventsOf(['HouseholdPaired', 'HouseholdUnpaired', 'VisitLogged', 'VisitCorrected', 'SupportPledged']);
+const projectedTypes = new Set<string>([...caseEventTypes, ...grantFigureEvents, ...centreEventTypes, ...programmeEventTypes, 'OfficialEnrolled']);
 
 /** The household an event of the case view is about: its stream's id, or the household its payload names. */
-function householdOf(event: EventEnvelope): string {
-  if (event.aggregateType === 'household') return event.aggregateId;
-  return (event.data as { householdId: string }).householdId;
+function householdOf(event: CaseEvent): string {
+  return namesItsHousehold(event) ? event.data.householdId : event.aggregateId;
 }
 
 /** The link a grant's first event makes between the grant and its recipient. */
-export function grantLinkOf(event: EventEnvelope): GrantLink {
-  const { recipient, grantId } = event.data as DataOf<typeof AssistanceGranted>;
+export function grantLinkOf(event: EventOfType<'AssistanceGranted'>): GrantLink {
+  const { recipient, grantId } = event.data;
   return {
     grantId,
     recipient: recipient.kind === 'household' ? { kind: 'household', id: recipient.householdId } : { kind: 'centre', id: recipient.centreId },
@@ -46,25 +33,25 @@ export function grantLinkOf(event: EventEnvelope): GrantLink {
 
 /** Whether the projection acts on this event type at all (the others are kept in the archive only). */
 export function projects(type: string): boolean {
-  return caseEvents.has(type) || grantEvents.has(type) || centreEvents.has(type) || programmeEvents.has(type) || type === 'OfficialEnrolled';
+  return projectedTypes.has(type);
 }
 
 /** The grant link an event needs loaded before `entitiesOf` can tell its entity (grant events after the first). */
-export function grantLinkNeeded(event: EventEnvelope): EntityRef<'grantLink'> | undefined {
-  return grantEvents.has(event.type) && event.type !== 'AssistanceGranted' ? { kind: 'grantLink', id: event.aggregateId } : undefined;
+export function grantLinkNeeded(event: PlatformEvent): EntityRef<'grantLink'> | undefined {
+  return isGrantEvent(event) && event.type !== 'AssistanceGranted' ? { kind: 'grantLink', id: event.aggregateId } : undefined;
 }
 
 /** The entities an event reads and writes; `link` is the grant's link when `grantLinkNeeded` asked for one. */
-export function entitiesOf(event: EventEnvelope, link?: GrantLink): EntityRef[] {
-  if (caseEvents.has(event.type)) return [{ kind: 'case', id: householdOf(event) }];
+export function entitiesOf(event: PlatformEvent, link?: GrantLink): EntityRef[] {
+  if (isCaseEvent(event)) return [{ kind: 'case', id: householdOf(event) }];
   if (event.type === 'AssistanceGranted') {
     const granted = grantLinkOf(event);
     return [{ kind: 'grantLink', id: granted.grantId }, recipientRef(granted)];
   }
-  if (grantEvents.has(event.type)) return link ? [recipientRef(link)] : [];
-  if (centreEvents.has(event.type)) return [{ kind: 'centre', id: (event.data as { centreId: string }).centreId }];
-  if (programmeEvents.has(event.type)) return [{ kind: 'programme', id: (event.data as { programmeId: string }).programmeId }];
-  if (event.type === 'OfficialEnrolled') return [{ kind: 'official', id: (event.data as { officialId: string }).officialId }];
+  if (isGrantEvent(event)) return link ? [recipientRef(link)] : [];
+  if (isCentreEvent(event)) return [{ kind: 'centre', id: event.data.centreId }];
+  if (isProgrammeEvent(event)) return [{ kind: 'programme', id: event.data.programmeId }];
+  if (event.type === 'OfficialEnrolled') return [{ kind: 'official', id: event.data.officialId }];
   return [];
 }
 
@@ -76,12 +63,11 @@ const recipientRef = (link: GrantLink): EntityRef =>
  * entity's contribution before and after. Pure apart from `entities`, so the live model, a rebuild, an as-of
  * replay and a provenance trace all run exactly this.
  */
-export function applyEvent(entities: EntityAccess, event: EventEnvelope): Contribution {
-  if (caseEvents.has(event.type)) {
-    const ref = { kind: 'case', id: householdOf(event) } as const;
-    return changeCase(entities, ref.id, (state) => evolveCase(state, event));
+export function applyEvent(entities: EntityAccess, event: PlatformEvent): Contribution {
+  if (isCaseEvent(event)) {
+    return changeCase(entities, householdOf(event), (state) => evolveCase(state, event));
   }
-  if (grantEvents.has(event.type)) {
+  if (isGrantEvent(event)) {
     let link = entities.get({ kind: 'grantLink', id: event.aggregateId });
     if (event.type === 'AssistanceGranted') {
       link = grantLinkOf(event);
@@ -94,20 +80,19 @@ export function applyEvent(entities: EntityAccess, event: EventEnvelope): Contri
       ? changeCase(entities, link.recipient.id, (state) => evolveCaseGrant(state, grantId, event))
       : changeCentre(entities, link.recipient.id, (state) => evolveCentreGrant(state, grantId, event));
   }
-  if (centreEvents.has(event.type)) {
-    return changeCentre(entities, (event.data as { centreId: string }).centreId, (state) => evolveCentre(state, event));
+  if (isCentreEvent(event)) {
+    return changeCentre(entities, event.data.centreId, (state) => evolveCentre(state, event));
   }
-  if (programmeEvents.has(event.type)) {
-    const ref = { kind: 'programme', id: (event.data as { programmeId: string }).programmeId } as const;
+  if (isProgrammeEvent(event)) {
+    const ref = { kind: 'programme', id: event.data.programmeId } as const;
     const next = evolveProgramme(entities.get(ref), event);
     if (next) entities.set(ref, next);
     return new Map();
   }
   if (event.type === 'OfficialEnrolled') {
-    const ref = { kind: 'official', id: (event.data as { officialId: string }).officialId } as const;
+    const ref = { kind: 'official', id: event.data.officialId } as const;
     const before = entities.get(ref);
-    const after = evolveOfficial(before, event);
-    if (!after) return new Map();
+    const after = evolveOfficial(event);
     entities.set(ref, after);
     return difference(before ? officialContribution(before) : new Map(), officialContribution(after));
   }

@@ -1,11 +1,12 @@
-import type { EventEnvelope } from '@khu-siao/contracts';
+import type { PlatformEvent } from '@khu-siao/contracts';
 
 /** Builds envelopes for specs: each stream's versions are counted, so events read as a stream would deliver them. */
 export class ExampleLog {
   private readonly versions = new Map<string, number>();
   private sequence = 0;
 
-  event(aggregateType: string, aggregateId: string, type: string, data: unknown, occurredAt = '2026-11-20T03:00:00.000Z'): EventEnvelope {
+  /** The payload is taken as given (specs write only the fields the projection reads), not checked by the catalogue. */
+  event(aggregateType: string, aggregateId: string, type: string, data: unknown, occurredAt = '2026-11-20T03:00:00.000Z'): PlatformEvent {
     const key = `${aggregateType}-${aggregateId}`;
     const version = (this.versions.get(key) ?? 0) + 1;
     this.versions.set(key, version);
@@ -23,7 +24,7 @@ export class ExampleLog {
       causationId: null,
       actor: { kind: 'system', id: 'spec' },
       data,
-    };
+    } as PlatformEvent;
   }
 }
 
