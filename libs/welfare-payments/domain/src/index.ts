@@ -15,6 +15,14 @@ export { availableOf, budgetIdFor, reservedOf, type Budget, type BudgetState } f
 
 export { grantBudgetId, grantDecider } from './grant/business-logic';
 export type * from './grant/commands';
+export { grantAward, grantAwardOf, type GrantAwardInput, type GrantAwardOutcome, type GrantAwardState, type GrantAwardStep } from './grant/grant-award.process';
+export {
+  grantCancellation,
+  type GrantCancellationInput,
+  type GrantCancellationOutcome,
+  type GrantCancellationState,
+  type GrantCancellationStep,
+} from './grant/grant-cancellation.process';
 export { attemptInFlight, paidAttempt, type Disbursement, type DisbursementMethod, type Grant, type GrantState, type Recipient } from './grant/grant';
 
 export { centreLedger, type CentreLedger, type LedgerEntry, type LedgerEntryKind } from './ledger/centre-ledger';

@@ -1,5 +1,5 @@
 import { IllegalStateError, NotFoundError } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '@khu-siao/decider';
+import { fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 import { familyGrant } from '../programme/programme.examples';
 import { budgetIdFor } from './budget';
 import { allocate, allocated, given } from './budget.examples';

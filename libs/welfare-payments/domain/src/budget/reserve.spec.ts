@@ -1,5 +1,5 @@
 import { fold, IllegalStateError, NotFoundError } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '@khu-siao/decider';
+import { fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 import type { BudgetEvent } from '../welfare-events';
 import { availableOf, type Budget } from './budget';
 import { allocated, budgetId, given, released, reserve, reserved } from './budget.examples';

@@ -1,5 +1,5 @@
 import { IllegalStateError, InvalidCommandError, NotFoundError } from '@khu-siao/decider';
-import { fieldsOf } from '@khu-siao/decider';
+import { fieldsOf } from '@khu-siao/decider/testing';
 import { allocated, budgetId, given, movement, reserved } from './budget.examples';
 
 describe('topping up a budget', () => {

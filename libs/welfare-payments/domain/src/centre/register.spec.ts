@@ -1,5 +1,5 @@
 import { fold, IllegalStateError } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '@khu-siao/decider';
+import { fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 import { centreDecider } from './business-logic';
 import { centreFactsOf } from './centre';
 import { given, naiMueangClosed, naiMueangRegistered, registerNaiMueang } from './centre.examples';

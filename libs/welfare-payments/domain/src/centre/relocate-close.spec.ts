@@ -1,5 +1,5 @@
 import { fold, IllegalStateError, NotFoundError } from '@khu-siao/decider';
-import { issuesOf } from '@khu-siao/decider';
+import { issuesOf } from '@khu-siao/decider/testing';
 import { centreDecider } from './business-logic';
 import { closeNaiMueang, given, naiMueangClosed, naiMueangRegistered, relocatedToThaPhra, relocateToThaPhra } from './centre.examples';
 

@@ -1,5 +1,5 @@
 import { IllegalStateError, NotFoundError } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '@khu-siao/decider';
+import { fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 import { cancelGrant, cancelled, confirm, disbursed, failed, given, granted, reversed, start, started } from './grant.examples';
 
 describe('starting a disbursement', () => {

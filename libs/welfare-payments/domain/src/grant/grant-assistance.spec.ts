@@ -1,5 +1,5 @@
 import { IllegalStateError, InvalidCommandError, NotFoundError } from '@khu-siao/decider';
-import { fieldsOf, issuesOf } from '@khu-siao/decider';
+import { fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 import { centreSubsidy, familyGrant, inKindHelp } from '../programme/programme.examples';
 import { grantBudgetId } from './business-logic';
 import { cancelGrant, cancelled, given, grantAssistance, granted } from './grant.examples';

@@ -1,6 +1,5 @@
 import { fold, IllegalStateError, NotFoundError } from '@khu-siao/decider';
-import { specificationFor } from '@khu-siao/decider/testing';
-import { fieldsOf, issuesOf } from '@khu-siao/decider';
+import { specificationFor, fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 import { programmeDecider } from './business-logic';
 import type { CloseProgramme } from './commands';
 import { programmeFactsOf } from './programme';
