@@ -114,10 +114,9 @@ export abstract class EventSourcedHandler<TCommand, TEvent extends DomainEvent, 
   private async once({ aggregateId, commands, context, expectedVersion }: AggregateCommand<TCommand>): Promise<CommandOutcome<TState>> {
     const stream = this.streamOf(aggregateId);
     const { idempotency } = context;
-    const [prior, loaded] = await Promise.all([
-      idempotency ? this.store.priorAppend(eventIdsFor(1, idempotency.key)[0]) : null,
-      this.load(aggregateId),
-    ]);
+    const loaded = await this.load(aggregateId);
+    // Looked up after the load: a copy of this request that the load saw is found here, never decided again (409).
+    const prior = idempotency ? await this.store.priorAppend(eventIdsFor(1, idempotency.key)[0]) : null;
     if (prior) {
       if (prior.request !== idempotency?.fingerprint || prior.streamId !== streamIdOf(stream)) throw new IdempotencyKeyReusedError();
       return { aggregateId, version: loaded.version, changed: false, state: loaded.state };
