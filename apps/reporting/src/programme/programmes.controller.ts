@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, NoArea } from '@khu-siao/service-runtime';
-import { ReadModelQueries } from '../read-model/read-model-queries';
+import { ReadModelQueries } from '../read-models/dashboards/read-model-queries';
 
 @ApiTags('programmes')
 @Controller('programmes')

@@ -4,11 +4,11 @@ import type { Response } from 'express';
 import { NotFoundError } from '@khu-siao/decider';
 import { currentBuddies } from '@khu-siao/reporting-projections';
 import { Allow } from '@khu-siao/service-runtime';
-import { ReadModelQueries } from '../read-model/read-model-queries';
-import { sendCsv } from './csv-table';
+import { ReadModelQueries } from '../read-models/dashboards/read-model-queries';
+import { sendCsv } from '../report/csv-table';
+import { CaseArea, CaseListArea } from './case-area';
+import { CaseListQuery } from './case-list-params';
 import { CaseOpener, listedCase } from './opened-case';
-import { CaseListQuery } from './query-params';
-import { CaseArea, CaseListArea } from './report-areas';
 
 @ApiTags('household cases')
 @Controller('cases')

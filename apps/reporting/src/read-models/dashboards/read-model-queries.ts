@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Document } from 'mongodb';
 import type { PlatformEvent } from '@khu-siao/contracts';
 import { InMemoryReadModel, type Contribution, type HouseholdCase, type OfficialProfile, type ProgrammeLabel } from '@khu-siao/reporting-projections';
-import { Projector } from '../projector/projector';
+import { Projector } from './projector';
 import { entityOf } from './generation';
 import { Generations } from './generations';
 import { GenerationRollups, ReplayedRollups, type RollupSource } from './rollup-source';

@@ -4,38 +4,8 @@ import { InvalidCommandError } from '@khu-siao/decider';
 import type { ResourceArea } from '@khu-siao/security';
 import type { AreaResolver } from '@khu-siao/service-runtime';
 import { currentBuddies } from '@khu-siao/reporting-projections';
-import { ReadModelQueries } from '../read-model/read-model-queries';
-import { areaCodePattern } from './query-params';
-
-const codeFields = ['provinceCode', 'districtCode', 'tambonCode', 'villageCode'] as const;
-const codeLengths = [2, 4, 6, 8] as const;
-
-/** Where an area code of any level lies: its own code and those of the areas above it; the unplaced figures lie nowhere (nation only). */
-export function areaOfCode(code: string): ResourceArea {
-  return Object.fromEntries(codeFields.flatMap((field, level) => (code.length >= codeLengths[level] ? [[field, code.slice(0, codeLengths[level])]] : [])));
-}
-
-function checkedCode(value: unknown, field: string, pattern: RegExp, message: string): string {
-  if (typeof value !== 'string' || !pattern.test(value)) throw new InvalidCommandError([{ field, message }]);
-  return value;
-}
-
-/** The area of a roll-up route: the `code` of its path. */
-@Injectable()
-export class RollupArea implements AreaResolver {
-  areaOf(request: Request): ResourceArea {
-    return areaOfCode(checkedCode(request.params['code'], 'code', areaCodePattern, 'must be an area code of 2, 4, 6 or 8 digits'));
-  }
-}
-
-/** The area of the officials' ranking: the optional `areaCode` of the query (officials whose home district lies there), else the nation. */
-@Injectable()
-export class RankingArea implements AreaResolver {
-  areaOf(request: Request): ResourceArea {
-    const code = request.query['areaCode'];
-    return code === undefined ? {} : areaOfCode(checkedCode(code, 'areaCode', /^(\d{2}|\d{4})$/, 'must be a province (2 digits) or district (4 digits) code'));
-  }
-}
+import { ReadModelQueries } from '../read-models/dashboards/read-model-queries';
+import { checkedCode, codeFields, codeLengths } from '../report/area-codes';
 
 /** The area a case list asks for: every code of its query, of which a province or district one is required. */
 @Injectable()

@@ -12,10 +12,11 @@ import {
   type Counters,
   type ProvenanceEntry,
 } from '@khu-siao/reporting-projections';
-import { ReadModelQueries } from '../read-model/read-model-queries';
-import { figuresRow, sendCsv } from './csv-table';
-import { ProvenanceQuery, TableQuery, asOfInstant } from './query-params';
-import { RollupArea } from './report-areas';
+import { ReadModelQueries } from '../read-models/dashboards/read-model-queries';
+import { figuresRow, sendCsv } from '../report/csv-table';
+import { TableQuery, asOfInstant } from '../report/table-query';
+import { ProvenanceQuery } from './provenance-params';
+import { RollupArea } from './rollup-area';
 
 const levels: Readonly<Record<number, string>> = { 2: 'province', 4: 'district', 6: 'tambon', 8: 'village' };
 

@@ -4,8 +4,8 @@ import { ApiAcceptedResponse, ApiConflictResponse, ApiOperation, ApiTags } from 
 import type { Kafka } from 'kafkajs';
 import { contexts, type TopicNames } from '@khu-siao/contracts';
 import { Allow, KAFKA, NoArea, TOPICS } from '@khu-siao/service-runtime';
-import { Projector } from '../projector/projector';
-import { Rebuilds } from '../projector/rebuilds';
+import { Projector } from '../read-models/dashboards/projector';
+import { Rebuilds } from '../read-models/dashboards/rebuilds';
 import { reportingConsumerGroup } from '../reporting-consumer';
 
 @ApiTags('projections')

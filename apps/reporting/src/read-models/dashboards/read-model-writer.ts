@@ -14,8 +14,8 @@ import {
   type EntityTypes,
   type GrantLink,
 } from '@khu-siao/reporting-projections';
-import { entityDocument, entityOf, type Generation, type Journal, type ReadModelDocument } from '../read-model/generation';
-import { rollupDocument } from '../read-model/rollup-document';
+import { entityDocument, entityOf, type Generation, type Journal, type ReadModelDocument } from './generation';
+import { rollupDocument } from './rollup-document';
 
 /** The concurrent writer moved this generation on: this writer must stop (see `ReadModelWriter.apply`). */
 export class LostWriterRace extends Error {

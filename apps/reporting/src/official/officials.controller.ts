@@ -3,10 +3,11 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { bangkokDate, rankOfficials } from '@khu-siao/reporting-projections';
 import { Allow } from '@khu-siao/service-runtime';
-import { ReadModelQueries } from '../read-model/read-model-queries';
-import { sendCsv } from './csv-table';
-import { RankingQuery, asOfInstant } from './query-params';
-import { RankingArea } from './report-areas';
+import { ReadModelQueries } from '../read-models/dashboards/read-model-queries';
+import { sendCsv } from '../report/csv-table';
+import { asOfInstant } from '../report/table-query';
+import { RankingArea } from './ranking-area';
+import { RankingQuery } from './ranking-params';
 
 @ApiTags('officials')
 @Controller('officials')

@@ -1,5 +1,5 @@
 import type { Document } from 'mongodb';
-import type { Generation } from '../read-model/generation';
+import type { Generation } from './generation';
 
 export interface GenerationComparison {
   readonly equal: boolean;

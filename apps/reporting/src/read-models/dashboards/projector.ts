@@ -6,9 +6,9 @@ import { EventStore } from '@khu-siao/event-store';
 import { Lease } from '@khu-siao/messaging';
 import type { Logger } from '@khu-siao/observability';
 import { DATABASE, ROOT_LOGGER } from '@khu-siao/service-runtime';
-import { ArchiveReader, type ArchivePage } from '../archive/archive-reader';
-import type { Generation } from '../read-model/generation';
-import { Generations } from '../read-model/generations';
+import { ArchiveReader, type ArchivePage } from '../../archive/archive-reader';
+import type { Generation } from './generation';
+import { Generations } from './generations';
 import { LostWriterRace, ReadModelWriter } from './read-model-writer';
 
 const pageSize = 200;
