@@ -9,11 +9,28 @@ export { defaultCaseloadLimit, type Agency, type AgencyKind, type CaseloadPlace,
 export { pairingDecider } from './pairing/business-logic';
 export type * from './pairing/commands';
 export { pairingHistory, type EndedPairing, type HouseholdPairings, type Pairing } from './pairing/pairing';
+export {
+  pairingProtocol,
+  type BuddyChange,
+  type CaseloadPlaceRef,
+  type PairingProtocolOutcome,
+  type PairingProtocolState,
+  type PairingProtocolStep,
+} from './pairing/pairing-protocol.process';
 
 export { visitDecider } from './visit/business-logic';
 export type * from './visit/commands';
-export type { ClearVisitEvent, Correction, GeoPoint, HelpGiven, Visit, VisitDetails, VisitState } from './visit/visit';
-export { openVisitDetails, openVisitEvent, sealVisitEvent, type ErasedText, type SealedVisitEvent } from './visit/personal-data';
+export type { ClearVisitEvent, Correction, GeoPoint, HelpGiven, RecordedText, RecordedVisitDetails, Visit, VisitDetails, VisitState } from './visit/visit';
+export {
+  openVisitDetails,
+  openVisitEvent,
+  sealVisitEvent,
+  type ErasedText,
+  type SealedVisitCorrected,
+  type SealedVisitDetails,
+  type SealedVisitEvent,
+  type SealedVisitLogged,
+} from './visit/personal-data';
 
 export { teamDecider } from './team/business-logic';
 export type * from './team/commands';

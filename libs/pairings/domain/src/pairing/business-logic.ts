@@ -7,23 +7,17 @@ import type { PairHousehold, PairingCommand, ReassignBuddy, UnpairHousehold } fr
 import { evolvePairing, initialPairingState, pairingHistory, type HouseholdPairings, type Pairing } from './pairing';
 
 /*
- * Two rules span two aggregates and the store has no multi-stream transaction, so each rule lives on one stream and
- * the application appends in a fixed order, every append at the expected version its decision was made on:
+ * Two rules span two aggregates and the store has no multi-stream transaction, so each rule lives on one stream:
  *
  * - "At most N households per official" is the official's stream (`officialDecider`, TakeOnHousehold).
  * - "One buddy at a time" is the household's pairing stream (this decider).
  *
- * Pairing: decide both first (refusals cost no write); append CaseloadPlaceTaken to the official (a conflict means
- * another pairing took a place meanwhile: re-read, re-decide, maybe meet the limit); then append HouseholdPaired
- * to the household (a conflict means another official got there first: re-decide, which refuses, and release the
- * place with reason `pairingNeverRecorded`). Of two officials pairing one household at once exactly one append
- * wins. The official's place is taken first, like a budget reservation before a grant, because a crash between
- * the two appends then leaves a place held without a pairing (the official looks busier than he is; a sweeper
- * releases places whose pairing the household's stream lacks after a grace period) instead of a household paired
- * beyond its official's limit, and because consumers never see a HouseholdPaired taken back.
- * Reassigning: take the new official's place, append [HouseholdUnpaired, HouseholdPaired] to the household in one
- * commit, then release the old official's place (`reassigned`). Unpairing: append HouseholdUnpaired, then release
- * (`unpaired`). A crash after the household's append leaves a place held for an ended pairing: the same sweeper.
+ * The protocol that joins them — decide on the household, take the official's place, record the pairing, give the
+ * place back if the pairing is refused, release the previous official's place after a reassignment or an
+ * unpairing — is a process of its own (`pairing-protocol.process.ts`), whose every step is recorded before the
+ * next, so that a crash between two appends is completed or compensated when the service starts again. Of two
+ * officials pairing one household at once exactly one append to the household's stream wins: the other re-decides
+ * on the newer version, is refused, and gives its place back.
  */
 function decide(command: PairingCommand, state: HouseholdPairings): PairingEvent[] {
   switch (command.type) {

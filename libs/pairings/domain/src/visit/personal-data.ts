@@ -1,71 +1,90 @@
-import type { DataOf, VisitCorrected, VisitLogged } from '@khu-siao/contracts';
-import type { VisitEvent } from '../pairings-events';
+import type { DataOf, SealedField, VisitCorrected, VisitLogged } from '@khu-siao/contracts';
+import type { PairingsEventOfType, VisitEvent } from '../pairings-events';
+import type { ErasedText, GeoPoint, RecordedText, RecordedVisitDetails } from './visit';
 
-/** What a sealed field opens to once its household's data key is destroyed. */
-export interface ErasedText {
-  readonly erased: true;
-}
+export type { ErasedText } from './visit';
 
+export type SealedVisitLogged = { readonly type: 'VisitLogged'; readonly data: DataOf<typeof VisitLogged> };
+export type SealedVisitCorrected = { readonly type: 'VisitCorrected'; readonly data: DataOf<typeof VisitCorrected> };
 /** The visit events as the contract carries them: their personal fields sealed. */
-export type SealedVisitEvent =
-  | { readonly type: 'VisitLogged'; readonly data: DataOf<typeof VisitLogged> }
-  | { readonly type: 'VisitCorrected'; readonly data: DataOf<typeof VisitCorrected> };
+export type SealedVisitEvent = SealedVisitLogged | SealedVisitCorrected;
 
-type Fields = Record<string, unknown>;
-type FieldMapping = (value: unknown) => Promise<unknown>;
+/** A visit's details as the events (and the read models fed from them) keep them: personal fields sealed. */
+export type SealedVisitDetails = DataOf<typeof VisitCorrected>['details'];
+
+type Seal = (text: string) => Promise<string>;
+type Open = (sealed: string) => Promise<RecordedText>;
 
 /**
  * Seals the personal fields of a visit event with the household's cipher: each need, help description and referral,
- * and the location as the JSON of its point. Kinds, values, dates and ids stay clear.
+ * and the location as the JSON of its point. Kinds, values, dates and ids stay clear; a field already erased stays so.
  */
-export function sealVisitEvent(event: VisitEvent, seal: (text: string) => Promise<string>): Promise<SealedVisitEvent> {
-  const sealText = (value: unknown) => seal(value as string);
-  const sealPoint = (point: unknown) => seal(JSON.stringify(point));
-  return mapVisitEvent(event, sealText, sealPoint) as Promise<SealedVisitEvent>;
+export function sealVisitEvent(event: PairingsEventOfType<'VisitLogged'>, seal: Seal): Promise<SealedVisitLogged>;
+export function sealVisitEvent(event: PairingsEventOfType<'VisitCorrected'>, seal: Seal): Promise<SealedVisitCorrected>;
+export function sealVisitEvent(event: VisitEvent, seal: Seal): Promise<SealedVisitEvent>;
+export async function sealVisitEvent(event: VisitEvent, seal: Seal): Promise<SealedVisitEvent> {
+  switch (event.type) {
+    case 'VisitLogged': {
+      const { visitId, householdId, ...details } = event.data;
+      return { type: event.type, data: { visitId, householdId, ...(await sealDetails(details, seal)) } };
+    }
+    case 'VisitCorrected':
+      return { type: event.type, data: { ...event.data, details: await sealDetails(event.data.details, seal) } };
+  }
 }
 
 /**
  * Opens the sealed fields of a stored visit event. A field of an erased household, or one the contract lifted from
  * a clear version, stays `{ erased: true }`: the domain carries it, and never decides on it.
  */
-export function openVisitEvent(event: { type: string; data: unknown }, open: (sealed: string) => Promise<string | ErasedText>): Promise<VisitEvent> {
-  const { text, point } = openers(open);
-  return mapVisitEvent(event, text, point) as Promise<VisitEvent>;
-}
-
-/** Opens a visit's details wherever a read model keeps them sealed (other properties pass through). */
-export function openVisitDetails<T extends Fields>(details: T, open: (sealed: string) => Promise<string | ErasedText>): Promise<T> {
-  const { text, point } = openers(open);
-  return mapDetails(details, text, point) as Promise<T>;
-}
-
-function openers(open: (sealed: string) => Promise<string | ErasedText>) {
-  const text = async (value: unknown) => (typeof value === 'string' ? open(value) : value);
-  const point = async (value: unknown) => {
-    const opened = await text(value);
-    return typeof opened === 'string' ? (JSON.parse(opened) as unknown) : opened;
-  };
-  return { text, point };
-}
-
-async function mapVisitEvent(event: { type: string; data: unknown }, text: FieldMapping, point: FieldMapping): Promise<{ type: string; data: unknown }> {
-  const data = event.data as Fields;
+export function openVisitEvent(event: SealedVisitLogged, open: Open): Promise<PairingsEventOfType<'VisitLogged'>>;
+export function openVisitEvent(event: SealedVisitCorrected, open: Open): Promise<PairingsEventOfType<'VisitCorrected'>>;
+export function openVisitEvent(event: SealedVisitEvent, open: Open): Promise<VisitEvent>;
+export async function openVisitEvent(event: SealedVisitEvent, open: Open): Promise<VisitEvent> {
   switch (event.type) {
-    case 'VisitLogged':
-      return { ...event, data: await mapDetails(data, text, point) };
+    case 'VisitLogged': {
+      const { visitId, householdId, ...details } = event.data;
+      return { type: event.type, data: { visitId, householdId, ...(await openDetails(details, open)) } };
+    }
     case 'VisitCorrected':
-      return { ...event, data: { ...data, details: await mapDetails(data['details'] as Fields, text, point) } };
-    default:
-      return event;
+      return { type: event.type, data: { ...event.data, details: await openDetails(event.data.details, open) } };
   }
 }
 
-async function mapDetails(details: Fields, text: FieldMapping, point: FieldMapping): Promise<Fields> {
+/** Opens the details a read model keeps sealed; its other properties pass through. */
+export async function openVisitDetails<T extends SealedVisitDetails>(view: T, open: Open): Promise<Omit<T, keyof SealedVisitDetails> & RecordedVisitDetails> {
+  return { ...view, ...(await openDetails(view, open)) };
+}
+
+async function sealDetails(details: RecordedVisitDetails, seal: Seal): Promise<SealedVisitDetails> {
+  const text = (value: RecordedText): Promise<SealedField> => (typeof value === 'string' ? seal(value) : Promise.resolve(value));
+  const { needsFound, helpGiven, referrals, location, ...rest } = details;
   // One list at a time: a refusal (an erased household's key) leaves no other mapping running unawaited.
-  const all = (list: unknown) => Promise.all((list as unknown[]).map(text));
-  const needsFound = await all(details['needsFound']);
-  const helpGiven = await Promise.all((details['helpGiven'] as Fields[]).map(async (help) => ({ ...help, description: await text(help['description']) })));
-  const referrals = await all(details['referrals']);
-  const location = details['location'] === undefined ? {} : { location: await point(details['location']) };
-  return { ...details, needsFound, helpGiven, referrals, ...location };
+  return {
+    ...rest,
+    needsFound: await Promise.all(needsFound.map(text)),
+    helpGiven: await Promise.all(helpGiven.map(async (help) => ({ ...help, description: await text(help.description) }))),
+    referrals: await Promise.all(referrals.map(text)),
+    ...(location === undefined ? {} : { location: 'erased' in location ? location : await seal(JSON.stringify(location)) }),
+  };
+}
+
+async function openDetails(details: SealedVisitDetails, open: Open): Promise<RecordedVisitDetails> {
+  const text = (value: SealedField): Promise<RecordedText> => (typeof value === 'string' ? open(value) : Promise.resolve(value));
+  const { needsFound, helpGiven, referrals, location, ...rest } = details;
+  return {
+    ...rest,
+    needsFound: await Promise.all(needsFound.map(text)),
+    helpGiven: await Promise.all(helpGiven.map(async (help) => ({ ...help, description: await text(help.description) }))),
+    referrals: await Promise.all(referrals.map(text)),
+    ...(location === undefined ? {} : { location: pointOf(await text(location)) }),
+  };
+}
+
+/** The point a sealed location opens to: the JSON of `{ latitude, longitude }`, or erased. */
+function pointOf(opened: RecordedText): GeoPoint | ErasedText {
+  if (typeof opened !== 'string') return opened;
+  const { latitude, longitude }: Partial<Record<keyof GeoPoint, unknown>> = JSON.parse(opened);
+  if (typeof latitude !== 'number' || typeof longitude !== 'number') throw new Error('a sealed location opened to something other than a point');
+  return { latitude, longitude };
 }

@@ -1,7 +1,7 @@
 import { dimensions, processSteps, satang, thailandBounds, type FieldIssue } from '@khu-siao/contracts';
 import { calendarDateIssues, futureDateIssues, isCalendarDate, type CalendarDate } from '@khu-siao/decider';
 import { oneOfIssues, optional, optionalTextIssues, textIssues } from '@khu-siao/decider';
-import type { GeoPoint, HelpGiven, VisitDetails } from './visit';
+import type { ErasedText, GeoPoint, HelpGiven, RecordedVisitDetails, VisitDetails } from './visit';
 
 const helpKinds = ['inKind', 'advice', 'service'] as const;
 
@@ -62,7 +62,7 @@ export function locationIssues(location: GeoPoint, field: string): FieldIssue[] 
 }
 
 /** The details as the event carries them: copies, with absent optional fields left out rather than undefined. */
-export function visitDetailsOf(details: VisitDetails): VisitDetails {
+export function visitDetailsOf(details: RecordedVisitDetails): RecordedVisitDetails {
   const { officialIds, visitedOn, processStep, dimensionsDiscussed, needsFound, helpGiven, referrals } = details;
   return {
     officialIds: [...officialIds],
@@ -73,11 +73,15 @@ export function visitDetailsOf(details: VisitDetails): VisitDetails {
     helpGiven: helpGiven.map(({ kind, description, value }) => ({ kind, description, ...optional('value', value) })),
     referrals: [...referrals],
     ...optional('nextVisitOn', details.nextVisitOn),
-    ...optional('location', details.location && { latitude: details.location.latitude, longitude: details.location.longitude }),
+    ...optional('location', details.location && pointOf(details.location)),
     ...optional('photoRef', details.photoRef),
   };
 }
 
-export function sameDetails(a: VisitDetails, b: VisitDetails): boolean {
+export function sameDetails(a: RecordedVisitDetails, b: RecordedVisitDetails): boolean {
   return JSON.stringify(visitDetailsOf(a)) === JSON.stringify(visitDetailsOf(b));
+}
+
+function pointOf(point: GeoPoint | ErasedText): GeoPoint | ErasedText {
+  return 'erased' in point ? point : { latitude: point.latitude, longitude: point.longitude };
 }

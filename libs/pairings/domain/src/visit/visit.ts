@@ -8,9 +8,17 @@ export interface GeoPoint {
   readonly longitude: number;
 }
 
-export interface HelpGiven {
+/** What a sealed personal field opens to once its household's data key is destroyed. */
+export interface ErasedText {
+  readonly erased: true;
+}
+
+/** A personal text as the record holds it once opened: in clear, or erased with its household. */
+export type RecordedText = string | ErasedText;
+
+export interface HelpGiven<TText = string> {
   readonly kind: 'inKind' | 'advice' | 'service';
-  readonly description: string;
+  readonly description: TText;
   /** Satang; required for in-kind help, which the reports count in money. */
   readonly value?: number;
 }
@@ -20,25 +28,38 @@ export interface HelpGiven {
  * the domain decides on clear data; the service seals what is personal (needs, help descriptions, referrals,
  * location) in the events it stores (VisitLogged v3, VisitCorrected v2).
  */
-export interface VisitDetails {
+export interface VisitDetails<TText = string, TPoint = GeoPoint> {
   readonly officialIds: string[];
   readonly visitedOn: CalendarDate;
   readonly processStep: ProcessStep;
   readonly dimensionsDiscussed: Dimension[];
-  readonly needsFound: string[];
-  readonly helpGiven: HelpGiven[];
-  readonly referrals: string[];
+  readonly needsFound: TText[];
+  readonly helpGiven: HelpGiven<TText>[];
+  readonly referrals: TText[];
   readonly nextVisitOn?: CalendarDate;
-  readonly location?: GeoPoint;
+  readonly location?: TPoint;
   readonly photoRef?: string;
 }
 
-/** The visit events in clear, as the domain emits and folds them; the contract carries their personal fields sealed. */
+/**
+ * The details as the record holds them once opened: what a command said, or, for a household erased since, each
+ * personal field `{ erased: true }` (carried, never decided on).
+ */
+export type RecordedVisitDetails = VisitDetails<RecordedText, GeoPoint | ErasedText>;
+
+/** The visit events as the domain emits and folds them, opened; the contract carries their personal fields sealed. */
 export type ClearVisitEvent =
-  | { readonly type: 'VisitLogged'; readonly data: { visitId: string; householdId: string } & VisitDetails }
+  | { readonly type: 'VisitLogged'; readonly data: { visitId: string; householdId: string } & RecordedVisitDetails }
   | {
       readonly type: 'VisitCorrected';
-      readonly data: { visitId: string; householdId: string; details: VisitDetails; reason: string; correctedBy: string; correctedOn: CalendarDate };
+      readonly data: {
+        visitId: string;
+        householdId: string;
+        details: RecordedVisitDetails;
+        reason: string;
+        correctedBy: string;
+        correctedOn: CalendarDate;
+      };
     };
 
 export interface Correction {
@@ -52,9 +73,9 @@ export interface Visit {
   readonly visitId: string;
   readonly householdId: string;
   /** As they stand after the latest correction. */
-  readonly details: VisitDetails;
+  readonly details: RecordedVisitDetails;
   /** As first logged: a correction adds to the record, it never erases it. */
-  readonly loggedDetails: VisitDetails;
+  readonly loggedDetails: RecordedVisitDetails;
   readonly corrections: readonly Correction[];
 }
 
