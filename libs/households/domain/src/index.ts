@@ -16,6 +16,10 @@ export type {
   LifePlanAction,
   LifePlanGoal,
   Member,
+  PersonalField,
+  RecordedAddress,
+  RecordedMember,
+  StoredHouseholdEvent,
 } from './household/household';
 export { householdSummary, processStepOf, type HouseholdSummary } from './household/summary';
 export { classify, type Classification, type ClassificationInput, type ClassifiedMember } from './classification/classification';

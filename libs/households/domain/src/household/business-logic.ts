@@ -1,6 +1,5 @@
 import { dimensions, type FieldIssue } from '@khu-siao/contracts';
-import { IllegalStateError, InvalidCommandError, type Decider } from '@khu-siao/decider';
-import { calendarDateIssues } from '@khu-siao/decider';
+import { IllegalStateError, InvalidCommandError, calendarDateIssues, optional, refuseIfAny, type CalendarDate, type Decider } from '@khu-siao/decider';
 import { classify } from '../classification/classification';
 import { addressIssues, sameAddress } from './address';
 import type {
@@ -23,6 +22,7 @@ import {
   type HouseholdEvent,
   type HouseholdEventOfType,
   type HouseholdState,
+  type RecordedMember,
 } from './household';
 import { actionsOf, lifePlanIssues, planCompletion, progressOf } from './life-plan';
 import { memberIssues, sameMembers } from './members';
@@ -85,10 +85,6 @@ function active(state: HouseholdState): Household {
   }
 }
 
-function refuseIfAny(issues: readonly FieldIssue[]): void {
-  if (issues.length > 0) throw new InvalidCommandError(issues);
-}
-
 function register(command: RegisterHousehold, state: HouseholdState): HouseholdEvent[] {
   if (state.status !== 'unregistered') notErased(state);
   if (state.status !== 'unregistered') throw new IllegalStateError('the household is already registered');
@@ -125,6 +121,9 @@ function assess(command: AssessHousehold, household: Household): HouseholdEvent[
   }
   refuseIfAny(issues);
   if (household.assessmentIds.includes(assessmentId)) throw new IllegalStateError(`assessment ${assessmentId} is already recorded`);
+  // Ages decide the classification: a key destroyed before its erasure was recorded leaves none to read.
+  const { members } = household;
+  if (!members.every(hasBirthDate)) throw new IllegalStateError("the household's personal data is erased");
 
   const results = Object.fromEntries(
     dimensions.map((dimension) => {
@@ -144,7 +143,7 @@ function assess(command: AssessHousehold, household: Household): HouseholdEvent[
         dimensions: results,
         incomePerHeadPerYear,
         failedDimensions,
-        classification: classify({ members: household.members, failedDimensions, assessedOn }),
+        classification: classify({ members, failedDimensions, assessedOn }),
       },
     },
   ];
@@ -234,11 +233,10 @@ function erase(command: EraseHousehold, _household: Household): HouseholdEvent[]
   return [{ type: 'HouseholdErased', data: { erasedOn, basis, requestRef } }];
 }
 
-function isBlank(text: string | undefined): boolean {
-  return text === undefined || text.trim() === '';
+function hasBirthDate(member: RecordedMember): member is RecordedMember & { readonly birthDate: CalendarDate } {
+  return typeof member.birthDate === 'string';
 }
 
-/** Leaves an absent optional field out: a stored `undefined` comes back as `null`, which the contract refuses. */
-function optional<TKey extends string, TValue>(key: TKey, value: TValue | undefined): { [K in TKey]?: TValue } {
-  return (value === undefined ? {} : { [key]: value }) as { [K in TKey]?: TValue };
+function isBlank(text: string | undefined): boolean {
+  return text === undefined || text.trim() === '';
 }

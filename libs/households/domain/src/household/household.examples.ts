@@ -85,10 +85,11 @@ export const register: RegisterHousehold = {
   today,
 };
 
-export const registered: HouseholdEventOfType<'HouseholdRegistered'> = {
+/** Its address and members stay typed clear, so that specs may send them back in commands. */
+export const registered = {
   type: 'HouseholdRegistered',
   data: { householdId: 'hh-1', source: 'tpmap', address, members },
-};
+} as const satisfies HouseholdEventOfType<'HouseholdRegistered'>;
 
 type Dimensions = AssessHousehold['dimensions'];
 
@@ -212,7 +213,7 @@ export function completed(actionId: string, recordedOn = '2024-11-01'): Househol
 
 export const allActionsCompleted = ['a-training', 'a-market', 'a-checkups'].map((actionId) => completed(actionId));
 
-export { fieldsOf, issuesOf } from '@khu-siao/decider';
+export { fieldsOf, issuesOf } from '@khu-siao/decider/testing';
 
 /**
  * The contract issues of each event: what decide emits must be what the event store lets it append once the service

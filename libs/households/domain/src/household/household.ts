@@ -19,28 +19,44 @@ import type { CalendarDate } from '@khu-siao/decider';
 import type { Classification } from '../classification/classification';
 
 
-/** A member and an address in clear: the domain decides on clear data; the service seals them at the store. */
+/** A member and an address in clear, as commands carry them: the domain decides on clear data. */
 export type Member = z.infer<typeof memberSchema>;
 export type Address = z.infer<typeof addressSchema>;
 export type HouseholdSource = DataOf<typeof HouseholdRegistered>['source'];
 
-/** The events whose personal fields the contract carries sealed (schema version 2), here in clear. */
-type ClearPersonalEvent =
+/**
+ * A field that names or identifies a person, as the household's events hold it: its value (clear when decided on,
+ * sealed under the household's data key when stored), or `{ erased: true }` once that key is destroyed.
+ */
+export type PersonalField = string | { readonly erased: true };
+
+/** A member as the household's events and state hold it: what is counted in clear, what names the person personal. */
+export type RecordedMember = Omit<Member, 'nationalId' | 'title' | 'firstName' | 'lastName' | 'birthDate'> & {
+  readonly nationalId: PersonalField;
+  readonly title?: PersonalField;
+  readonly firstName: PersonalField;
+  readonly lastName: PersonalField;
+  readonly birthDate: PersonalField;
+};
+export type RecordedAddress = Omit<Address, 'houseNumber'> & { readonly houseNumber?: PersonalField };
+
+/** The events whose payloads hold personal fields, whichever form those fields are in. */
+type PersonalEvent =
   | {
       readonly type: 'HouseholdRegistered';
-      readonly data: { householdId: string; source: HouseholdSource; address: Address; members: Member[] };
+      readonly data: { householdId: string; source: HouseholdSource; address: RecordedAddress; members: RecordedMember[] };
     }
-  | { readonly type: 'HouseholdMembersUpdated'; readonly data: { members: Member[]; reason?: string } }
-  | { readonly type: 'HouseholdMoved'; readonly data: { from: Address; to: Address; movedOn: CalendarDate } };
-type SealedPersonalEventType = ClearPersonalEvent['type'];
+  | { readonly type: 'HouseholdMembersUpdated'; readonly data: { members: RecordedMember[]; reason?: string } }
+  | { readonly type: 'HouseholdMoved'; readonly data: { from: RecordedAddress; to: RecordedAddress; movedOn: CalendarDate } };
+
+/** The household's events as the stream stores them: the contract's payloads, personal fields sealed. */
+export type StoredHouseholdEvent = DomainEventOf<(typeof householdEvents)[number]>;
 
 /**
- * Derived from the contract's list, so an event added there must be handled here before anything compiles; the
- * events with personal fields are the clear ones above.
+ * The household's events as the domain folds them: the contract's list, so an event added there must be handled
+ * here before anything compiles. A stored event is one (its sealed fields are folded unread), and so is an opened one.
  */
-export type HouseholdEvent =
-  | ClearPersonalEvent
-  | Exclude<DomainEventOf<(typeof householdEvents)[number]>, { type: SealedPersonalEventType }>;
+export type HouseholdEvent = PersonalEvent | Exclude<StoredHouseholdEvent, { type: PersonalEvent['type'] }>;
 export type HouseholdEventOfType<TType extends HouseholdEvent['type']> = Extract<HouseholdEvent, { type: TType }>;
 
 type Registration = HouseholdEventOfType<'HouseholdRegistered'>['data'];
@@ -81,8 +97,8 @@ export interface Household {
   readonly status: 'active' | 'graduated' | 'closed';
   readonly householdId: string;
   readonly source: HouseholdSource;
-  readonly address: Address;
-  readonly members: readonly Member[];
+  readonly address: RecordedAddress;
+  readonly members: readonly RecordedMember[];
   readonly latestAssessment: LatestAssessment | null;
   /** Every assessment and plan id ever used, so that none is used twice. */
   readonly assessmentIds: readonly string[];

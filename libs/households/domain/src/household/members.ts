@@ -1,7 +1,7 @@
 import { memberSchema, type FieldIssue } from '@khu-siao/contracts';
 import { calendarDateIssues, isCalendarDate, type CalendarDate } from '@khu-siao/decider';
 import { isValidThaiNationalId } from '../national-id/national-id';
-import type { Member } from './household';
+import type { Member, RecordedMember } from './household';
 
 /**
  * The rules a member list keeps, on registration and on every update. Issues name the field by path
@@ -35,7 +35,7 @@ export function memberIssues(members: readonly Member[], today: CalendarDate): F
 const memberFields = Object.keys(memberSchema.shape) as (keyof Member)[];
 
 /** The same people with the same details; the order they are listed in is not a change to the household. */
-export function sameMembers(a: readonly Member[], b: readonly Member[]): boolean {
+export function sameMembers(a: readonly RecordedMember[], b: readonly RecordedMember[]): boolean {
   if (a.length !== b.length) return false;
   return a.every((member) => {
     const counterpart = b.find((other) => other.memberId === member.memberId);

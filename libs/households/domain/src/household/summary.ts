@@ -1,7 +1,7 @@
 import type { Dimension, ProcessStep } from '@khu-siao/contracts';
 import type { CalendarDate } from '@khu-siao/decider';
 import type { Classification } from '../classification/classification';
-import type { Address, CaseClosingReason, Household, HouseholdSource, HouseholdState } from './household';
+import type { CaseClosingReason, Household, HouseholdSource, HouseholdState, RecordedAddress } from './household';
 import { planCompletion } from './life-plan';
 
 /**
@@ -27,7 +27,7 @@ export interface HouseholdSummary {
   readonly status: Household['status'];
   readonly processStep: ProcessStep;
   readonly source: HouseholdSource;
-  readonly address: Address;
+  readonly address: RecordedAddress;
   readonly memberCount: number;
   readonly classification: {
     readonly current: Classification;
