@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ensureTopics } from '@khu-siao/messaging';
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
-import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
+import { Clock, startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
 import { createTestContext, type TestContext, jsonCall } from '@khu-siao/testing';
 import { fiscalYearAt } from '@khu-siao/welfare-payments-domain';
-import { bangkokNow } from './command-handling/clock';
 import { WelfarePaymentsModule } from './welfare-payments.module';
 
 /** Two tambon centres of Mueang Khon Kaen (province 40): A and B, each paying subsidies from its own budget. */
@@ -17,7 +16,7 @@ type Call = (caller: AuthHeaders) => Promise<{ status: number; body: { detail?: 
 describe('who may do what in the welfare-payments service', () => {
   let context: TestContext;
   let service: ServiceInProcess;
-  const fiscalYear = fiscalYearAt(bangkokNow());
+  const fiscalYear = fiscalYearAt(new Clock().now());
   const as: Partial<Record<Role, AuthHeaders>> = {};
   const officers: Partial<Record<Centre, AuthHeaders>> = {};
   const budgetOf: Partial<Record<Centre, string>> = {};

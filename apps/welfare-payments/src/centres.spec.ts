@@ -1,9 +1,8 @@
 import { ensureTopics } from '@khu-siao/messaging';
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
-import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
+import { Clock, startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
 import { createTestContext, type TestContext, jsonCall } from '@khu-siao/testing';
 import { fiscalYearAt } from '@khu-siao/welfare-payments-domain';
-import { bangkokNow } from './command-handling/clock';
 import { WelfarePaymentsModule } from './welfare-payments.module';
 
 const banFang = { provinceCode: '40', districtCode: '4002', tambonCode: '400201' };
@@ -15,7 +14,7 @@ describe('the centre register of the welfare-payments service', () => {
   let signIn: LocalSignIn;
   /** The provincial administrator of Khon Kaen keeps the register and allocates the budgets. */
   let admin: AuthHeaders;
-  const fiscalYear = fiscalYearAt(bangkokNow());
+  const fiscalYear = fiscalYearAt(new Clock().now());
 
   beforeAll(async () => {
     context = await createTestContext('welfare-centres');

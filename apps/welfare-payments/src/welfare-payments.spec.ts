@@ -3,10 +3,9 @@ import { platformCatalogue } from '@khu-siao/contracts';
 import { EventStore } from '@khu-siao/event-store';
 import { EventRelay, ensureTopics } from '@khu-siao/messaging';
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
-import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
+import { Clock, startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
 import { createTestContext, inParallel, type TestContext, jsonCall } from '@khu-siao/testing';
 import { fiscalYearAt, fiscalYearRange } from '@khu-siao/welfare-payments-domain';
-import { bangkokNow } from './command-handling/clock';
 import { WelfarePaymentsModule } from './welfare-payments.module';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,7 +54,7 @@ describe('the welfare-payments service', () => {
   let householdsStore: EventStore;
   let admin: AuthHeaders;
   const officers = new Map<string, Promise<AuthHeaders>>();
-  const fiscalYear = fiscalYearAt(bangkokNow());
+  const fiscalYear = fiscalYearAt(new Clock().now());
   const period = fiscalYearRange(fiscalYear);
   let nextHousehold = 0;
   const household = () => `hh-${nextHousehold++}`;

@@ -5,7 +5,7 @@ import { cancelGrant } from './grant.examples';
 
 const { given } = processSpecificationFor(grantCancellation);
 
-const cancellation: GrantCancellationInput = { cancel: cancelGrant, expectedVersion: 3, cancelledBy: { kind: 'person', id: 'officer-1' } };
+const cancellation: GrantCancellationInput = { cancellationId: 'c-1', cancel: cancelGrant, expectedVersion: 3, cancelledBy: { kind: 'person', id: 'officer-1' } };
 const budgetId = 'tc-400101:FY2565:family-grant';
 const paid: Refusal = { kind: 'illegalState', message: 'the grant is already paid (disbursement d-1): reverse the disbursement first' };
 

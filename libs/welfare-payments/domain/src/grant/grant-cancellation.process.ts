@@ -4,6 +4,8 @@ import type { ReleaseReservation } from '../budget/commands';
 import type { CancelGrant } from './commands';
 
 export interface GrantCancellationInput {
+  /** One per request: a refused cancellation must not stand for a later one. */
+  readonly cancellationId: string;
   readonly cancel: CancelGrant;
   /** The grant version the client last read (If-Match), or `any`. */
   readonly expectedVersion: number | 'any';

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { centreKinds } from '@khu-siao/contracts';
-import { idMessage, idPattern } from './bodies';
+import { idMessage, idPattern } from '../request-fields';
 
 const districtCode = { pattern: /^\d{4}$/, message: { message: 'must be a 4-digit district code' } };
 const tambonCode = { pattern: /^\d{6}$/, message: { message: 'must be a 6-digit tambon code' } };

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { NotFoundError } from '@khu-siao/decider';
-import { NoArea, RequestInvalid, type AreaResolver } from '@khu-siao/service-runtime';
+import { RequestInvalid, type AreaResolver } from '@khu-siao/service-runtime';
 import type { ResourceArea } from '@khu-siao/security';
 import { khonKaenProvinceCode } from '@khu-siao/thai-areas';
-import { CentreRegister } from '../reading/centre-register';
-import { WelfareRecords } from '../reading/welfare-records';
+import { CentreRegister } from '../read-models/centre-register/centre-register.query';
 
 /**
  * Where welfare money lies: with the centre that pays it. A centre's area is its id (a tambon welfare officer acts
@@ -18,9 +17,9 @@ export class CentreAreas {
   async of(centreId: unknown): Promise<ResourceArea> {
     // Read before the body is validated: a missing centre is bad input (400), not an area no one covers.
     if (typeof centreId !== 'string' || centreId === '') throw new RequestInvalid([{ field: 'centreId', message: 'must name the centre' }]);
-    const { state } = await this.register.centre(centreId);
-    if (state.status === 'unregistered') throw new NotFoundError('centre', centreId);
-    const { provinceCode, districtCode, tambonCode } = state.area;
+    const centre = await this.register.centre(centreId);
+    if (!centre) throw new NotFoundError('centre', centreId);
+    const { provinceCode, districtCode, tambonCode } = centre.area;
     return { centreId, provinceCode, districtCode, tambonCode };
   }
 }
@@ -44,38 +43,6 @@ export class PayingCentreInBody implements AreaResolver {
 
   areaOf(request: Request) {
     return this.centres.of(bodyOf(request)['centreId']);
-  }
-}
-
-/** `/budgets/:budgetId…`: the centre the budget was allocated to. */
-@Injectable()
-export class BudgetCentre implements AreaResolver {
-  constructor(
-    private readonly records: WelfareRecords,
-    private readonly centres: CentreAreas,
-  ) {}
-
-  async areaOf(request: Request) {
-    const budgetId = String(request.params['budgetId']);
-    const budget = await this.records.budgets.findOne({ _id: budgetId });
-    if (!budget) throw new NotFoundError('budget', budgetId);
-    return this.centres.of(budget.centreId);
-  }
-}
-
-/** `/grants/:grantId…`: the centre that pays the grant. */
-@Injectable()
-export class GrantCentre implements AreaResolver {
-  constructor(
-    private readonly records: WelfareRecords,
-    private readonly centres: CentreAreas,
-  ) {}
-
-  async areaOf(request: Request) {
-    const grantId = String(request.params['grantId']);
-    const grant = await this.records.grants.findOne({ _id: grantId });
-    if (!grant) throw new NotFoundError('grant', grantId);
-    return this.centres.of(grant.centreId);
   }
 }
 
@@ -106,5 +73,3 @@ export class KhonKaen implements AreaResolver {
     return { provinceCode: khonKaenProvinceCode, ...code('districtCode'), ...code('tambonCode') };
   }
 }
-
-export const welfareAreas = [NoArea, CentreAreas, CentreInPath, PayingCentreInBody, BudgetCentre, GrantCentre, RequestedCentreArea, KhonKaen];

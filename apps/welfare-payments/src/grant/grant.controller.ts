@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -9,30 +10,30 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { v5 as uuidV5, v7 as uuidV7 } from 'uuid';
 import { NotFoundError } from '@khu-siao/decider';
-import { disbursementReceipt, grantDecider, type GrantCommand, type GrantState, type Recipient } from '@khu-siao/welfare-payments-domain';
-import { bangkokNow } from '../command-handling/clock';
-import { idempotencyKeyFrom, optionalExpectedVersion } from '../command-handling/http-edges';
-import { grantStream } from '../command-handling/streams';
-import { WelfareCommands, outcomeOf } from '../command-handling/welfare-commands';
-import { WelfareRecords } from '../reading/welfare-records';
-import { Allow, Caller, actorOf } from '@khu-siao/service-runtime';
-import type { Principal } from '@khu-siao/security';
-import { ConfirmationBody, DisburseBody, GrantAssistanceBody, ReasonBody } from './bodies';
-import { GrantCentre, PayingCentreInBody } from './welfare-areas';
-
-const grantIdNamespace = '3c9e2b71-5d4a-4f8e-a1b6-7c0d9e8f2a13';
+import { Allow, Clock, CommandContext, expectedVersionOf, withETag, type CommandOutcome } from '@khu-siao/service-runtime';
+import { disbursementReceipt, type GrantCommand, type GrantState, type Recipient } from '@khu-siao/welfare-payments-domain';
+import { PayingCentreInBody } from '../centre/centre-area';
+import { disbursementIdOf, disbursementOutcome } from './disbursement';
+import { GrantCentre } from './grant-area';
+import { GrantAward } from './grant-award.process';
+import { ConfirmationBody, DisburseBody, GrantAssistanceBody, ReasonBody } from './grant-body';
+import { GrantCancellation } from './grant-cancellation.process';
+import { GrantHandler, HandleGrant, PayGrant } from './grant.handler';
 
 @ApiTags('grants')
 @ApiBearerAuth()
 @Controller('grants')
-export class GrantsController {
+export class GrantController {
   constructor(
-    private readonly commands: WelfareCommands,
-    private readonly records: WelfareRecords,
+    private readonly bus: CommandBus,
+    private readonly awards: GrantAward,
+    private readonly cancellations: GrantCancellation,
+    private readonly grants: GrantHandler,
+    private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -43,26 +44,14 @@ export class GrantsController {
   @ApiBadRequestResponse({ description: 'an amount that is not whole positive satang, or not the standard amount' })
   @ApiNotFoundResponse({ description: 'unknown programme, household, centre or budget' })
   @ApiConflictResponse({ description: 'the budget has not enough left, or the programme is closed' })
-  async grant(
-    @Body() body: GrantAssistanceBody,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Caller() caller: Principal,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const key = idempotencyKeyFrom(idempotencyKey, false);
-    const grantId = key ? uuidV5(`grant:${key}`, grantIdNamespace) : uuidV7();
-    const recipient = (
-      body.recipient.kind === 'household'
-        ? { kind: 'household', householdId: body.recipient.householdId }
-        : { kind: body.recipient.kind, centreId: body.recipient.centreId }
-    ) as Recipient;
-    const outcome = await this.commands.grant(
-      { grantId, programmeId: body.programmeId, centreId: body.centreId, recipient, amount: body.amount, reason: body.reason },
-      actorOf(caller),
-    );
-    response.setHeader('ETag', `"${outcome.version}"`);
-    response.setHeader('Location', `/grants/${grantId}`);
-    return outcome;
+  @ApiUnprocessableEntityResponse({ description: 'the Idempotency-Key was used for another request' })
+  async grant(@Body() body: GrantAssistanceBody, @CommandContext('optional') context: CommandContext, @Res({ passthrough: true }) response: Response) {
+    const { kind, householdId = '', centreId = '' } = body.recipient;
+    const recipient: Recipient = kind === 'household' ? { kind, householdId } : { kind, centreId };
+    const { programmeId, amount, reason } = body;
+    const awarded = await this.awards.award({ programmeId, centreId: body.centreId, recipient, amount, reason }, context);
+    response.setHeader('Location', `/grants/${awarded.grantId}`);
+    return withETag(response, awarded);
   }
 
   @Get(':grantId')
@@ -70,9 +59,9 @@ export class GrantsController {
   @ApiOperation({ summary: 'A grant with its payment attempts' })
   @ApiNotFoundResponse({ description: 'no such grant' })
   async read(@Param('grantId') grantId: string, @Res({ passthrough: true }) response: Response) {
-    const { version, state } = await this.records.grant(grantId);
-    response.setHeader('ETag', `"${version}"`);
-    return { version, ...state };
+    const { version, state } = await this.grants.load(grantId);
+    if (state.status === 'none') throw new NotFoundError('grant', grantId);
+    return withETag(response, { version, ...state });
   }
 
   @Post(':grantId/cancellation')
@@ -85,13 +74,10 @@ export class GrantsController {
     @Param('grantId') grantId: string,
     @Body() body: ReasonBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Caller() caller: Principal,
+    @CommandContext('optional') context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    await this.records.grant(grantId);
-    const change = await this.commands.cancel(grantId, body.reason, actorOf(caller), optionalExpectedVersion(ifMatch));
-    response.setHeader('ETag', `"${change.version}"`);
-    return { grantId, version: change.version, status: change.state.status };
+    return withETag(response, await this.cancellations.cancel(grantId, body.reason, context, expectedVersionOf(ifMatch, 'optional', 'grant')));
   }
 
   @Post(':grantId/disbursements')
@@ -104,17 +90,20 @@ export class GrantsController {
   @ApiHeader({ name: 'idempotency-key', required: true, description: 'one key per payment request' })
   @ApiOkResponse({ description: 'the disbursement and the grant status' })
   @ApiConflictResponse({ description: 'already paid, cancelled, or another payment is in progress' })
+  @ApiUnprocessableEntityResponse({ description: 'the Idempotency-Key was used for another request' })
   async disburse(
     @Param('grantId') grantId: string,
     @Body() body: DisburseBody,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Caller() caller: Principal,
+    @CommandContext('required') context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const key = idempotencyKeyFrom(idempotencyKey, true) as string;
-    const outcome = await this.commands.disburse(grantId, key, { method: body.method, reference: body.reference }, actorOf(caller));
-    response.setHeader('ETag', `"${outcome.version}"`);
-    return outcome;
+    const disbursementId = disbursementIdOf(context);
+    const now = this.clock.now();
+    const by = context.actor.id;
+    const commands: GrantCommand[] = [{ type: 'StartDisbursement', grantId, disbursementId, method: body.method, requestedBy: by, requestedAt: now }];
+    if (body.reference !== undefined) commands.push({ type: 'ConfirmDisbursement', grantId, disbursementId, reference: body.reference, paidAt: now, paidBy: by });
+    const outcome = await this.bus.execute<PayGrant, CommandOutcome<GrantState>>(new PayGrant(grantId, commands, context));
+    return withETag(response, disbursementOutcome(outcome, disbursementId));
   }
 
   @Post(':grantId/disbursements/:disbursementId/confirmation')
@@ -125,11 +114,11 @@ export class GrantsController {
     @Param('grantId') grantId: string,
     @Param('disbursementId') disbursementId: string,
     @Body() body: ConfirmationBody,
-    @Caller() caller: Principal,
+    @CommandContext('optional') context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const by = actorOf(caller).id;
-    return this.change(grantId, disbursementId, { type: 'ConfirmDisbursement', grantId, disbursementId, reference: body.reference, paidAt: bangkokNow(), paidBy: by }, caller, response);
+    const command = { type: 'ConfirmDisbursement', grantId, disbursementId, reference: body.reference, paidAt: this.clock.now(), paidBy: context.actor.id } as const;
+    return this.record(grantId, disbursementId, command, context, response);
   }
 
   @Post(':grantId/disbursements/:disbursementId/failure')
@@ -140,10 +129,11 @@ export class GrantsController {
     @Param('grantId') grantId: string,
     @Param('disbursementId') disbursementId: string,
     @Body() body: ReasonBody,
-    @Caller() caller: Principal,
+    @CommandContext('optional') context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.change(grantId, disbursementId, { type: 'FailDisbursement', grantId, disbursementId, reason: body.reason, failedAt: bangkokNow() }, caller, response);
+    const command = { type: 'FailDisbursement', grantId, disbursementId, reason: body.reason, failedAt: this.clock.now() } as const;
+    return this.record(grantId, disbursementId, command, context, response);
   }
 
   @Post(':grantId/disbursements/:disbursementId/reversal')
@@ -155,17 +145,11 @@ export class GrantsController {
     @Param('grantId') grantId: string,
     @Param('disbursementId') disbursementId: string,
     @Body() body: ReasonBody,
-    @Caller() caller: Principal,
+    @CommandContext('optional') context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const by = actorOf(caller).id;
-    return this.change(
-      grantId,
-      disbursementId,
-      { type: 'ReverseDisbursement', grantId, disbursementId, reason: body.reason, reversedBy: by, reversedAt: bangkokNow() },
-      caller,
-      response,
-    );
+    const command = { type: 'ReverseDisbursement', grantId, disbursementId, reason: body.reason, reversedBy: context.actor.id, reversedAt: this.clock.now() } as const;
+    return this.record(grantId, disbursementId, command, context, response);
   }
 
   @Get(':grantId/disbursements/:disbursementId/receipt')
@@ -173,16 +157,16 @@ export class GrantsController {
   @ApiOperation({ summary: 'The receipt of a paid disbursement, the amount in Thai words, the date in the Buddhist era' })
   @ApiNotFoundResponse({ description: 'no such grant, or the disbursement never paid' })
   async receipt(@Param('grantId') grantId: string, @Param('disbursementId') disbursementId: string) {
-    const { state } = await this.records.grant(grantId);
-    const receipt = state.status === 'none' ? null : disbursementReceipt(state, disbursementId);
+    const { state } = await this.grants.load(grantId);
+    if (state.status === 'none') throw new NotFoundError('grant', grantId);
+    const receipt = disbursementReceipt(state, disbursementId);
     if (!receipt) throw new NotFoundError('receipt of disbursement', disbursementId);
     return receipt;
   }
 
-  private async change(grantId: string, disbursementId: string, command: GrantCommand, caller: Principal, response: Response) {
-    await this.records.grant(grantId);
-    const change = await this.commands.decide<GrantState>(grantStream(grantId), grantDecider, [command], actorOf(caller), { retries: 5 });
-    response.setHeader('ETag', `"${change.version}"`);
-    return outcomeOf(change, disbursementId);
+  /** A disbursement's outcome (confirmed, failed, reversed), recorded on the grant. */
+  private async record(grantId: string, disbursementId: string, command: GrantCommand, context: CommandContext, response: Response) {
+    const outcome = await this.bus.execute<HandleGrant, CommandOutcome<GrantState>>(new HandleGrant(grantId, command, context));
+    return withETag(response, disbursementOutcome(outcome, disbursementId));
   }
 }

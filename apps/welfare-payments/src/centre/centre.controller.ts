@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,25 +13,22 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InvalidCommandError, NotFoundError } from '@khu-siao/decider';
-import { centreDecider, type CentreCommand, type CentreState } from '@khu-siao/welfare-payments-domain';
+import { Allow, Clock, CommandContext, expectedVersionOf, withETag, type CommandOutcome, type ExpectedVersion } from '@khu-siao/service-runtime';
 import { isKhonKaenDistrict, khonKaenProvinceCode } from '@khu-siao/thai-areas';
-import { bangkokNow } from '../command-handling/clock';
-import { optionalExpectedVersion } from '../command-handling/http-edges';
-import { centreStream } from '../command-handling/streams';
-import { WelfareCommands } from '../command-handling/welfare-commands';
-import { CentreRegister, type CentreListing } from '../reading/centre-register';
-import { Allow, Caller, actorOf } from '@khu-siao/service-runtime';
-import type { Principal } from '@khu-siao/security';
-import { CentreQueryParams, CloseCentreBody, RegisterCentreBody, RelocateCentreBody } from './centre-bodies';
-import { CentreInPath, KhonKaen, RequestedCentreArea } from './welfare-areas';
+import type { CentreCommand, CentreState } from '@khu-siao/welfare-payments-domain';
+import { CentreRegister } from '../read-models/centre-register/centre-register.query';
+import { CentreInPath, KhonKaen, RequestedCentreArea } from './centre-area';
+import { CentreQueryParams, CloseCentreBody, RegisterCentreBody, RelocateCentreBody } from './centre-body';
+import { HandleCentre } from './centre.handler';
 
 @ApiTags('centres')
 @ApiBearerAuth()
 @Controller('centres')
-export class CentresController {
+export class CentreController {
   constructor(
-    private readonly commands: WelfareCommands,
+    private readonly bus: CommandBus,
     private readonly register: CentreRegister,
+    private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -39,26 +37,13 @@ export class CentresController {
   @ApiCreatedResponse({ description: 'registered; ETag is its version' })
   @ApiBadRequestResponse({ description: "each field at fault, such as an area outside Khon Kaen's 26 districts" })
   @ApiConflictResponse({ description: 'the centre is already registered' })
-  async registerCentre(
-    @Body() body: RegisterCentreBody,
-    @Caller() caller: Principal,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const actor = actorOf(caller);
+  async registerCentre(@Body() body: RegisterCentreBody, @CommandContext('optional') context: CommandContext, @Res({ passthrough: true }) response: Response) {
+    const { centreId, name, kind } = body;
     const { provinceCode, districtCode, tambonCode } = body.area;
-    const command: CentreCommand = {
-      type: 'RegisterCentre',
-      centreId: body.centreId,
-      name: body.name,
-      kind: body.kind,
-      area: { provinceCode, districtCode, tambonCode },
-      registeredBy: actor.id,
-      registeredAt: bangkokNow(),
-    };
-    const version = await this.change(body.centreId, command, caller);
-    response.setHeader('ETag', `"${version}"`);
-    response.setHeader('Location', `/centres/${body.centreId}`);
-    return { centreId: body.centreId, version };
+    const command = { type: 'RegisterCentre', centreId, name, kind, area: { provinceCode, districtCode, tambonCode }, registeredBy: context.actor.id, registeredAt: this.clock.now() } as const;
+    const version = await this.change(centreId, command, context, 'any');
+    response.setHeader('Location', `/centres/${centreId}`);
+    return withETag(response, { centreId, version });
   }
 
   @Get()
@@ -69,7 +54,7 @@ export class CentresController {
     if (query.districtCode !== undefined && !isKhonKaenDistrict(query.districtCode)) {
       throw new InvalidCommandError([{ field: 'districtCode', message: `is not a district of province ${khonKaenProvinceCode}` }]);
     }
-    const items = (await this.register.list(query)).map(listed);
+    const items = await this.register.list(query);
     return { total: items.length, items };
   }
 
@@ -79,10 +64,9 @@ export class CentresController {
   @ApiOkResponse({ description: 'the centre; ETag is its version' })
   @ApiNotFoundResponse({ description: 'no such centre on the register' })
   async centre(@Param('centreId') centreId: string, @Res({ passthrough: true }) response: Response) {
-    const { version, state } = await this.register.centre(centreId);
-    if (state.status === 'unregistered') throw new NotFoundError('centre', centreId);
-    response.setHeader('ETag', `"${version}"`);
-    return { ...state, version };
+    const centre = await this.register.centre(centreId);
+    if (!centre) throw new NotFoundError('centre', centreId);
+    return withETag(response, centre);
   }
 
   @Post(':centreId/relocations')
@@ -96,21 +80,14 @@ export class CentresController {
     @Param('centreId') centreId: string,
     @Body() body: RelocateCentreBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Caller() caller: Principal,
+    @CommandContext('optional') context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
     const { provinceCode, districtCode, tambonCode } = body.area;
-    const command: CentreCommand = {
-      type: 'RelocateCentre',
-      centreId,
-      area: { provinceCode, districtCode, tambonCode },
-      reason: body.reason,
-      relocatedBy: actorOf(caller).id,
-      relocatedAt: bangkokNow(),
-    };
-    const version = await this.change(centreId, command, caller, optionalExpectedVersion(ifMatch));
-    response.setHeader('ETag', `"${version}"`);
-    return { centreId, version };
+    const area = { provinceCode, districtCode, tambonCode };
+    const command = { type: 'RelocateCentre', centreId, area, reason: body.reason, relocatedBy: context.actor.id, relocatedAt: this.clock.now() } as const;
+    const version = await this.change(centreId, command, context, expectedVersionOf(ifMatch, 'optional', 'centre'));
+    return withETag(response, { centreId, version });
   }
 
   @Post(':centreId/closure')
@@ -124,26 +101,16 @@ export class CentresController {
     @Param('centreId') centreId: string,
     @Body() body: CloseCentreBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Caller() caller: Principal,
+    @CommandContext('optional') context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const command: CentreCommand = { type: 'CloseCentre', centreId, reason: body.reason, closedBy: actorOf(caller).id, closedAt: bangkokNow() };
-    const version = await this.change(centreId, command, caller, optionalExpectedVersion(ifMatch));
-    response.setHeader('ETag', `"${version}"`);
-    return { centreId, version };
+    const command = { type: 'CloseCentre', centreId, reason: body.reason, closedBy: context.actor.id, closedAt: this.clock.now() } as const;
+    const version = await this.change(centreId, command, context, expectedVersionOf(ifMatch, 'optional', 'centre'));
+    return withETag(response, { centreId, version });
   }
 
-  /** Decides on the centre's stream, then brings its listing up to the version appended. */
-  private async change(centreId: string, command: CentreCommand, caller: Principal, expectedVersion?: number): Promise<number> {
-    const change = await this.commands.decide<CentreState>(centreStream(centreId), centreDecider, [command], actorOf(caller), {
-      expectedVersion,
-      retries: expectedVersion === undefined ? 3 : 0,
-    });
-    await this.register.note(change.state, change.version);
-    return change.version;
+  private async change(centreId: string, command: CentreCommand, context: CommandContext, expectedVersion: ExpectedVersion): Promise<number> {
+    const outcome = await this.bus.execute<HandleCentre, CommandOutcome<CentreState>>(new HandleCentre(centreId, command, context, expectedVersion));
+    return outcome.version;
   }
-}
-
-function listed({ _id, name, kind, status, area, version }: CentreListing) {
-  return { centreId: _id, name, kind, status, area, version };
 }

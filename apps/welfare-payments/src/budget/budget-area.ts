@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { NotFoundError } from '@khu-siao/decider';
+import type { AreaResolver } from '@khu-siao/service-runtime';
+import { CentreAreas } from '../centre/centre-area';
+import { Budgets } from '../read-models/budgets/budgets.query';
+
+/** `/budgets/:budgetId…`: the centre the budget was allocated to. */
+@Injectable()
+export class BudgetCentre implements AreaResolver {
+  constructor(
+    private readonly budgets: Budgets,
+    private readonly centres: CentreAreas,
+  ) {}
+
+  async areaOf(request: Request) {
+    const budgetId = String(request.params['budgetId']);
+    const centreId = await this.budgets.centreOf(budgetId);
+    if (centreId === null) throw new NotFoundError('budget', budgetId);
+    return this.centres.of(centreId);
+  }
+}
