@@ -1,57 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { platformCatalogue } from '@khu-siao/contracts';
-import { EventStore } from '@khu-siao/event-store';
-import { EventRelay, ensureTopics } from '@khu-siao/messaging';
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
 import { Clock, startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
 import { createTestContext, inParallel, type TestContext, jsonCall } from '@khu-siao/testing';
 import { fiscalYearAt, fiscalYearRange } from '@khu-siao/welfare-payments-domain';
+import { PublishedHouseholds } from './testing-support/published-households';
 import { WelfarePaymentsModule } from './welfare-payments.module';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const grant3000 = 300_000;
 const householdCount = 420;
-
-/** A personal field as the households service seals it (schema version 2): ciphertext this service never opens. */
-const sealed = () => `pd1.${randomBytes(24).toString('base64url')}`;
-const seedMetadata = (id: string) => ({ correlationId: `seed-${id}`, causationId: null, actor: { kind: 'client', id: 'seed' } }) as const;
-
-/** The households context, as the households service would publish it: events in its store, relayed to Kafka. */
-function householdRegistered(serial: number) {
-  const householdId = `hh-${serial}`;
-  return {
-    householdId,
-    event: {
-      eventId: `00000000-0000-7000-8000-${String(serial).padStart(12, '0')}`,
-      type: 'HouseholdRegistered',
-      data: {
-        householdId,
-        source: 'tpmap',
-        address: { area: { provinceCode: '40', districtCode: '4001', tambonCode: '400101', villageCode: '40010103' }, houseNumber: sealed() },
-        members: [
-          {
-            memberId: `m-${serial}`,
-            nationalId: sealed(),
-            firstName: sealed(),
-            lastName: sealed(),
-            birthDate: sealed(),
-            sex: 'male',
-            relation: 'head',
-            disability: false,
-            chronicIllness: false,
-          },
-        ],
-      },
-      metadata: seedMetadata(householdId),
-    },
-  } as const;
-}
 
 describe('the welfare-payments service', () => {
   let context: TestContext;
   let service: ServiceInProcess;
-  let relay: EventRelay;
-  let householdsStore: EventStore;
+  let households: PublishedHouseholds;
   let admin: AuthHeaders;
   const officers = new Map<string, Promise<AuthHeaders>>();
   const fiscalYear = fiscalYearAt(new Clock().now());
@@ -68,41 +28,20 @@ describe('the welfare-payments service', () => {
       officers.set(centreId, known);
       return known;
     };
-    householdsStore = new EventStore(context.database('households'), { catalogue: platformCatalogue });
-    await householdsStore.ensureIndexes();
-    await ensureTopics(context.kafka, [{ topic: context.topics.events('households') }]);
+    households = await PublishedHouseholds.prepare(context);
     service = await startServiceInProcess(WelfarePaymentsModule, context, {
       service: 'welfare-payments',
       openApi: { title: 'welfare-payments', description: 'spec' },
       consumes: { group: 'welfare-payments-households', from: ['households'] },
     });
-    for (let serial = 0; serial < householdCount; serial += 1) {
-      const { householdId, event } = householdRegistered(serial);
-      await householdsStore.append({ aggregateType: 'household', aggregateId: householdId }, 0, [event]);
-    }
-    relay = new EventRelay({
-      name: 'households',
-      db: context.database('households'),
-      store: householdsStore,
-      kafka: context.kafka,
-      topics: context.topics,
-      catalogue: platformCatalogue,
-      logger: context.logger,
-      idleMs: 20,
-    });
-    await relay.start();
-    const known = context.client.db(service.config.databaseName).collection('known_households');
-    const deadline = Date.now() + 60_000;
-    while ((await known.countDocuments()) < householdCount) {
-      if (Date.now() > deadline) throw new Error('the households were not consumed in time');
-      await sleep(100);
-    }
+    await households.register(householdCount);
+    await households.known(service.config.databaseName, householdCount);
     expect((await call('POST', '/programmes', { programmeId: 'family-grant', name: 'Family assistance grant', kind: 'familyAssistanceGrant', recipients: ['household'], standardAmount: grant3000 })).status).toBe(201);
     expect((await call('POST', '/programmes', { programmeId: 'centre-subsidy', name: 'Subsidy to centres', kind: 'centreSubsidy', recipients: ['centre'] })).status).toBe(201);
   }, 120_000);
 
   afterAll(async () => {
-    await relay?.stop();
+    await households?.stop();
     await service?.close();
     await context?.close();
   });
@@ -266,15 +205,8 @@ describe('the welfare-payments service', () => {
     const payment = await disburse(paidBefore, 'erasure-paid');
     const awaiting = await grantOk('tc-erasure', householdId);
 
-    await householdsStore.append({ aggregateType: 'household', aggregateId: householdId }, 1, [
-      { eventId: '00000000-0000-7000-8000-ee0000000001', type: 'HouseholdErased', data: { erasedOn: period.from, basis: 'dataSubjectRequest', requestRef: 'DPO-2565-001' }, metadata: seedMetadata(householdId) },
-    ]);
-    const known = context.client.db(service.config.databaseName).collection('known_households');
-    const deadline = Date.now() + 30_000;
-    while ((await known.findOne({ _id: householdId as never }))?.['status'] !== 'erased') {
-      if (Date.now() > deadline) throw new Error('the erasure was not consumed in time');
-      await sleep(50);
-    }
+    await households.erase(householdId, period.from);
+    await households.known(service.config.databaseName, 1, { _id: householdId, status: 'erased' });
 
     const refused = await grantTo('tc-erasure', householdId);
     expect(refused.status).toBe(409);
