@@ -19,7 +19,7 @@ export {
   type CommandOutcome,
   type LoadedAggregate,
 } from './commands/event-sourced-handler';
-export { CommandContext, expectedVersionOf, withETag, type KeyUse } from './http/command-edge';
+export { CommandContext, expectedVersionOf, requestFingerprint, withETag, type KeyUse } from './http/command-edge';
 export { Clock } from './clock/clock';
 export { LogProjection, type LoggedEvent } from './read-models/log-projection';
 export { LogProjections } from './read-models/log-projections';

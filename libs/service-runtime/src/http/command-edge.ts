@@ -33,12 +33,17 @@ export const CommandContext = createParamDecorator((use: KeyUse | undefined, con
   }
   const idempotency: Idempotency = {
     key: `${actor.kind}:${actor.id}:${key}`,
-    fingerprint: createHash('sha256')
-      .update(`${request.method} ${request.originalUrl.split('?')[0]}\n${typeof request.body === 'string' ? request.body : (stringify(request.body ?? null) ?? '')}`)
-      .digest('base64url'),
+    fingerprint: requestFingerprint(request.method, request.originalUrl.split('?')[0] ?? '', request.body),
   };
   return { actor, idempotency };
 });
+
+/** The fingerprint a request's Idempotency-Key is stored with: its method, path and body (keys in sorted order). */
+export function requestFingerprint(method: string, path: string, body: unknown): string {
+  return createHash('sha256')
+    .update(`${method} ${path}\n${typeof body === 'string' ? body : (stringify(body ?? null) ?? '')}`)
+    .digest('base64url');
+}
 
 const versionPattern = /^(?:W\/)?"?(\d{1,9})"?$/;
 
