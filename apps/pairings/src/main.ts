@@ -1,7 +1,7 @@
 import { readServiceConfig, startServiceApp } from '@khu-siao/service-runtime';
-import { readCaseloadLimit } from './caseload-limit';
+import { readCaseloadLimit } from './official/caseload-limit';
 import { PairingsModule, householdsConsumption } from './pairings.module';
-import { readProvinceCode } from './province';
+import { readProvinceCode } from './partner/province';
 
 async function main(): Promise<void> {
   const config = readServiceConfig('pairings');

@@ -1,26 +1,36 @@
 import { Module, type ModuleMetadata, type Type } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { SERVICE_CONFIG, type ServiceConfig } from '@khu-siao/service-runtime';
 import { defaultCaseloadLimit } from '@khu-siao/pairings-domain';
-import { CASELOAD_LIMIT } from './caseload-limit';
-import { AreaInQuery } from './access/area-in-query';
-import { HouseholdInBody, HouseholdInPath, HouseholdPlaces, VisitedHousehold } from './access/household-area';
-import { OfficialInBody, OfficialInPath } from './access/official-area';
-import { PartnerInPath, ServedProvince } from './access/partner-area';
-import { TeamInBody, TeamInPath } from './access/team-area';
-import { Aggregates } from './command-handling/aggregates';
-import { KnownHouseholdDocument, KnownHouseholdSchema } from './known-households/known-household.schema';
-import { KnownHouseholds } from './known-households/known-households';
-import { KnownHouseholdsProjection } from './known-households/known-households.projection';
-import { OfficialsController } from './officials/officials.controller';
-import { PairingProtocol } from './pairing/pairing-protocol';
-import { PairingsController } from './pairing/pairings.controller';
-import { PartnersController } from './partners/partners.controller';
-import { PROVINCE_CODE } from './province';
-import { TeamsController } from './teams/teams.controller';
-import { HouseholdVisit, HouseholdVisitSchema } from './visits/visit-index.schema';
-import { VisitRecords } from './visits/visit-records';
-import { VisitsController } from './visits/visits.controller';
+import { KnownHouseholdsModule } from '@khu-siao/service-runtime';
+import { HouseholdInBody, HouseholdInPath, HouseholdPlaces } from './household/household-area';
+import { CASELOAD_LIMIT } from './official/caseload-limit';
+import { OfficialInBody, OfficialInPath } from './official/official-area';
+import { OfficialController } from './official/official.controller';
+import { OfficialHandler } from './official/official.handler';
+import { PairingController } from './pairing/pairing.controller';
+import { PairingHandler } from './pairing/pairing.handler';
+import { PairingProtocolRunner } from './pairing/pairing.process';
+import { PartnerInPath, ServedProvince } from './partner/partner-area';
+import { PartnerController } from './partner/partner.controller';
+import { PartnerHandler } from './partner/partner.handler';
+import { PROVINCE_CODE } from './partner/province';
+import { HouseholdVisit, HouseholdVisitSchema } from './read-models/household-visits/household-visit.schema';
+import { HouseholdVisitsController } from './read-models/household-visits/household-visits.controller';
+import { HouseholdVisitsProjection } from './read-models/household-visits/household-visits.projection';
+import { HouseholdVisitsQuery } from './read-models/household-visits/household-visits.query';
+import { AreaInQuery } from './read-models/overdue-visits/area-in-query';
+import { OverdueHouseholdsConsumer } from './read-models/overdue-visits/overdue-households.consumer';
+import { OverdueVisit, OverdueVisitSchema } from './read-models/overdue-visits/overdue-visit.schema';
+import { OverdueVisitsController } from './read-models/overdue-visits/overdue-visits.controller';
+import { OverdueVisitsProjection } from './read-models/overdue-visits/overdue-visits.projection';
+import { OverdueVisitsQuery } from './read-models/overdue-visits/overdue-visits.query';
+import { TeamInBody, TeamInPath } from './team/team-area';
+import { TeamController } from './team/team.controller';
+import { TeamHandler } from './team/team.handler';
+import { VisitedHousehold } from './visit/visit-area';
+import { VisitCipher } from './visit/visit-cipher';
+import { VisitController } from './visit/visit.controller';
+import { VisitHandler } from './visit/visit.handler';
 
 export interface PairingsOptions {
   /** The province's limit of households per official; `defaultCaseloadLimit` when not given. */
@@ -29,28 +39,36 @@ export interface PairingsOptions {
   readonly provinceCode?: string;
 }
 
+const handlers = [OfficialHandler, PairingHandler, VisitHandler, TeamHandler, PartnerHandler];
 /** Where each route's resource lies, for the access guard. */
 const areaResolvers = [HouseholdPlaces, HouseholdInPath, HouseholdInBody, VisitedHousehold, OfficialInPath, OfficialInBody, TeamInPath, TeamInBody, ServedProvince, PartnerInPath, AreaInQuery];
+const readModels = [HouseholdVisitsProjection, HouseholdVisitsQuery, OverdueVisitsProjection, OverdueVisitsQuery];
 
 function pairingsMetadata(options: PairingsOptions): ModuleMetadata {
   return {
     imports: [
-      MongooseModule.forRootAsync({
-        inject: [SERVICE_CONFIG],
-        useFactory: (config: ServiceConfig) => ({ uri: config.mongoUrl, dbName: config.databaseName }),
-      }),
+      KnownHouseholdsModule,
       MongooseModule.forFeature([
-        { name: KnownHouseholdDocument.name, schema: KnownHouseholdSchema },
         { name: HouseholdVisit.name, schema: HouseholdVisitSchema },
+        { name: OverdueVisit.name, schema: OverdueVisitSchema },
       ]),
     ],
-    controllers: [OfficialsController, PairingsController, VisitsController, PartnersController, TeamsController, KnownHouseholdsProjection],
+    controllers: [
+      OfficialController,
+      PairingController,
+      VisitController,
+      HouseholdVisitsController,
+      OverdueVisitsController,
+      PartnerController,
+      TeamController,
+      OverdueHouseholdsConsumer,
+    ],
     providers: [
-      Aggregates,
-      KnownHouseholds,
-      PairingProtocol,
-      VisitRecords,
+      ...handlers,
       ...areaResolvers,
+      ...readModels,
+      VisitCipher,
+      PairingProtocolRunner,
       { provide: CASELOAD_LIMIT, useValue: options.caseloadLimit ?? defaultCaseloadLimit },
       { provide: PROVINCE_CODE, useValue: options.provinceCode ?? null },
     ],
@@ -71,5 +89,5 @@ export class PairingsModule {
   }
 }
 
-/** The consumer group that feeds `known_households` from the households topic. */
+/** The consumer group that feeds what pairings knows of households (`known_households`, `overdue_visits`). */
 export const householdsConsumption = { group: 'pairings-households', from: ['households'] as const };

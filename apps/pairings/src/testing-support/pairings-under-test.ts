@@ -39,17 +39,16 @@ const householdStream = (householdId: string): StreamRef => ({ aggregateType: 'h
 const pairingsOptions: PairingsOptions = { provinceCode: '40' };
 
 /**
- * The pairings service started in process for a spec, fed by the households context's side as its service would
- * write it (its event store and its relay to Kafka), and signed-in callers.
+ * The households context's side as its service would write it (its event store and its relay to Kafka), for a
+ * pairings service (in this process or another) to learn households from, and what pairings has learnt of them.
  */
-export class PairingsUnderTest {
+export class HouseholdsSide {
   readonly signIn: LocalSignIn;
   readonly pairingsDb: Db;
   private readonly versions = new Map<string, number>();
 
-  private constructor(
+  protected constructor(
     readonly context: SpecContext,
-    public service: ServiceInProcess,
     private readonly householdsStore: EventStore,
     private readonly householdsRelay: EventRelay,
   ) {
@@ -57,16 +56,12 @@ export class PairingsUnderTest {
     this.pairingsDb = context.database('pairings');
   }
 
-  static start(context: SpecContext, options: PairingsOptions = pairingsOptions): Promise<ServiceInProcess> {
-    return startServiceInProcess(PairingsModule.forRoot({ ...pairingsOptions, ...options }), context, {
-      service: 'pairings',
-      openApi: { title: 'pairings', description: 'spec' },
-      consumes: { group: householdsConsumption.group, from: [...householdsConsumption.from] },
-    });
+  static async create(context: SpecContext): Promise<HouseholdsSide> {
+    const { store, relay } = await HouseholdsSide.relayed(context);
+    return new HouseholdsSide(context, store, relay);
   }
 
-  static async create(context: SpecContext): Promise<PairingsUnderTest> {
-    const service = await PairingsUnderTest.start(context);
+  protected static async relayed(context: SpecContext): Promise<{ store: EventStore; relay: EventRelay }> {
     const householdsDb = context.database('households');
     const store = new EventStore(householdsDb, { catalogue: platformCatalogue });
     await store.ensureIndexes();
@@ -81,12 +76,11 @@ export class PairingsUnderTest {
       idleMs: 20,
     });
     await relay.start();
-    return new PairingsUnderTest(context, service, store, relay);
+    return { store, relay };
   }
 
   async close(): Promise<void> {
     await this.householdsRelay.stop();
-    await this.service.close();
     await this.context.close();
   }
 
@@ -94,13 +88,20 @@ export class PairingsUnderTest {
     return this.pairingsDb.collection('known_households').findOne({ _id: householdId as never });
   }
 
-  /** Records a household event on the households side and waits until pairings has learnt of it. */
+  /**
+   * Records a household event on the households side and waits until pairings has learnt of it: in what it knows of
+   * households, and in the household part of its overdue list.
+   */
   async householdEvent(householdId: string, type: string, data: unknown): Promise<void> {
     const version = this.versions.get(householdId) ?? 0;
     const metadata = { correlationId: randomUUID(), causationId: null, actor: { kind: 'person' as const, id: 'spec' } };
     await this.householdsStore.append(householdStream(householdId), version, [{ eventId: randomUUID(), type, data, metadata }]);
     this.versions.set(householdId, version + 1);
-    await eventually(async () => (await this.knownHousehold(householdId))?.['version'] === version + 1, `pairings to learn ${type} of ${householdId}`);
+    const overdue = () => this.pairingsDb.collection('overdue_visits').findOne({ _id: householdId as never });
+    await eventually(
+      async () => (await this.knownHousehold(householdId))?.['version'] === version + 1 && (await overdue())?.['householdVersion'] === version + 1,
+      `pairings to learn ${type} of ${householdId}`,
+    );
   }
 
   /** Registers a household (its members and house number sealed, as schema version 2 carries them). */
@@ -133,3 +134,33 @@ export class PairingsUnderTest {
   }
 }
 
+/** The pairings service started in process for a spec, fed by the households side, and signed-in callers. */
+export class PairingsUnderTest extends HouseholdsSide {
+  private constructor(
+    context: SpecContext,
+    public service: ServiceInProcess,
+    store: EventStore,
+    relay: EventRelay,
+  ) {
+    super(context, store, relay);
+  }
+
+  static start(context: SpecContext, options: PairingsOptions = pairingsOptions): Promise<ServiceInProcess> {
+    return startServiceInProcess(PairingsModule.forRoot({ ...pairingsOptions, ...options }), context, {
+      service: 'pairings',
+      openApi: { title: 'pairings', description: 'spec' },
+      consumes: { group: householdsConsumption.group, from: [...householdsConsumption.from] },
+    });
+  }
+
+  static override async create(context: SpecContext): Promise<PairingsUnderTest> {
+    const service = await PairingsUnderTest.start(context);
+    const { store, relay } = await HouseholdsSide.relayed(context);
+    return new PairingsUnderTest(context, service, store, relay);
+  }
+
+  override async close(): Promise<void> {
+    await this.service.close();
+    await super.close();
+  }
+}
