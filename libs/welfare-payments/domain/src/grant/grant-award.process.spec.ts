@@ -26,9 +26,9 @@ describe('the award of a grant', () => {
     expect(() => grantAwardOf(command, { status: 'none' }, officer)).toThrow(error);
   });
 
-  it('finds an approval asked again, once recorded, at the amount recorded', () => {
+  it('does not decide again an approval whose grant is recorded: its award answers a retry, at the amount recorded', () => {
     const recorded = { ...granted().data, status: 'awaitingPayment', budgetId, grantedAt: grantAssistance.grantedAt, disbursements: [], cancellation: null } as const;
-    expect(grantAwardOf(grantAssistance, recorded, officer).amount).toBe(300_000);
+    expect(grantAwardOf({ ...grantAssistance, recipientErased: true }, recorded, officer).amount).toBe(300_000);
   });
 
   it('reserves the amount on the budget first, at the time of the grant', () => {

@@ -72,11 +72,17 @@ export const grantAward: Process<GrantAwardInput, GrantAwardOutcome, GrantAwardS
 };
 
 /**
- * The award an approval asks for, decided first on the grant as it stands — so that a bad amount, an unknown
- * programme or recipient, an erased household is refused (thrown) before any budget is touched.
+ * The award an approval asks for, decided first on the empty grant — so that a bad amount, an unknown programme or
+ * recipient, an erased household is refused (thrown) before any budget is touched. A grant already recorded is not
+ * decided again: the award that recorded it answers a retry (its record step refuses other terms).
  */
 export function grantAwardOf(command: GrantAssistance, current: GrantState, approvedBy: Actor): GrantAwardInput {
-  const [granted] = grantDecider.decide(command, current);
-  const amount = granted?.type === 'AssistanceGranted' ? granted.data.amount : current.status === 'none' ? 0 : current.amount;
+  const amount = current.status === 'none' ? grantedAmount(command) : current.amount;
   return { grant: command, budgetId: grantBudgetId(command), amount, approvedBy };
+}
+
+function grantedAmount(command: GrantAssistance): Satang {
+  const granted = grantDecider.decide(command, grantDecider.initialState()).find((event) => event.type === 'AssistanceGranted');
+  if (!granted) throw new Error(`grant ${command.grantId} was decided without its approval`);
+  return granted.data.amount;
 }
