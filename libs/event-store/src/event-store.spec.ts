@@ -161,6 +161,16 @@ describe('the event store', () => {
     expect(outcomes[2]).toMatchObject({ appended: true, nextExpectedVersion: 2 });
   });
 
+  it('finds the appends that recorded many event ids in one call, with their streams and request fingerprints', async () => {
+    const [first, second] = eventIdsFor(2, 'bulk-priors');
+    await store.append(visitStream('prior-a'), 0, [visitLogged('prior-a', first)], { request: 'fingerprint-a' });
+    await store.append(visitStream('prior-b'), 0, [visitLogged('prior-b', second)]);
+    const priors = await store.priorAppends([first, second, eventIdsFor(1)[0]]);
+    expect([...priors.keys()].sort()).toEqual([first, second].sort());
+    expect(priors.get(first)).toEqual({ streamId: 'visit-prior-a', version: 1, request: 'fingerprint-a' });
+    expect(priors.get(second)).toEqual({ streamId: 'visit-prior-b', version: 1 });
+  });
+
   it('names its log once per database: every store on it agrees, and a counter made without a name gets one', async () => {
     const fresh = context.database('event-store-log-id');
     const stores = Array.from({ length: 5 }, () => new EventStore(fresh, { catalogue: platformCatalogue }));

@@ -149,6 +149,18 @@ export class EventStore {
     return doc ? { streamId: doc.streamId, version: doc.last, ...(doc.request === undefined ? {} : { request: doc.request }) } : null;
   }
 
+  /** The appends that recorded these event ids (each an Idempotency-Key's first), in one query: a bulk import's retries. */
+  async priorAppends(eventIds: readonly string[]): Promise<Map<string, PriorAppend>> {
+    const wanted = new Set(eventIds);
+    const docs = await this.commits.find({ eventIds: { $in: [...wanted] } }, { projection: { streamId: 1, last: 1, request: 1, eventIds: 1 } }).toArray();
+    const priors = new Map<string, PriorAppend>();
+    for (const doc of docs) {
+      const prior = { streamId: doc.streamId, version: doc.last, ...(doc.request === undefined ? {} : { request: doc.request }) };
+      for (const eventId of doc.eventIds) if (wanted.has(eventId)) priors.set(eventId, prior);
+    }
+    return priors;
+  }
+
   /** Whether an event with this id is stored already (a copy of another log's event, archived once). */
   async holds(eventId: string): Promise<boolean> {
     return (await this.commits.findOne({ eventIds: eventId }, { projection: { _id: 1 } })) !== null;
