@@ -1,14 +1,14 @@
 import type { Db } from 'mongodb';
 import { EventStore, streamIdOf } from '@khu-siao/event-store';
+import { storedCommits } from '@khu-siao/event-store/testing';
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
-import { pendingEventsFor, startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
+import { pendingEventsFor, requestFingerprint, startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
 import { createTestContext, jsonCall, type TestContext } from '@khu-siao/testing';
-import { householdStream } from './command-handling/household-stream';
+import { householdStream } from './household/household-stream';
+import { householdIdFor } from './household/household.handler';
 import { HouseholdsModule } from './households.module';
-import { householdIdFor } from './registry/registry.controller';
+import { eventually } from './testing-support/eventually';
 import { assessment, member, nationalId, registration } from './testing-support/household-requests';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Persona =
   | 'buddy'
@@ -26,7 +26,10 @@ type Persona =
 
 /** One household in Mueang Khon Kaen (4001), paired with official-7 before it was even registered. */
 const householdKey = 'access-spec-household';
-const householdId = householdIdFor(householdKey);
+/** The district officer and the provincial administrator sign in as themselves: their keys are scoped to them. */
+const districtOfficerSubject = 'district-officer-4001';
+const administratorSubject = 'provincial-administrator-40';
+const householdId = householdIdFor(`person:${districtOfficerSubject}:${householdKey}`);
 const path = `/households/${householdId}`;
 /** A stale version: a call the guard lets through reaches the command and is refused 409; a refused one is 403. */
 const stale = { 'if-match': '"99"' };
@@ -170,7 +173,7 @@ describe('who may do what to a household, through HTTP', () => {
     service = await startServiceInProcess(HouseholdsModule, context, {
       service: 'households',
       openApi: { title: 'households', description: 'spec' },
-      consumes: { group: 'households-listing', from: ['households', 'pairings'] },
+      consumes: { group: 'households-listing', from: ['pairings'] },
       identityProvider: true,
     });
     db = context.client.db(service.config.databaseName);
@@ -179,10 +182,10 @@ describe('who may do what to a household, through HTTP', () => {
     Object.assign(as, {
       buddy: await signIn.fieldOfficial('official-7'),
       otherOfficial: await signIn.fieldOfficial('official-8'),
-      districtOfficer: await signIn.districtOfficer('4001'),
+      districtOfficer: await signIn.districtOfficer('4001', districtOfficerSubject),
       otherDistrictOfficer: await signIn.districtOfficer('4005'),
       tambonWelfareOfficer: await signIn.tambonWelfareOfficer('centre-400101'),
-      provincialAdministrator: await signIn.provincialAdministrator('40'),
+      provincialAdministrator: await signIn.provincialAdministrator('40', administratorSubject),
       otherProvinceAdministrator: await signIn.provincialAdministrator('41'),
       ministryAnalyst: await signIn.ministryAnalyst(),
       auditor: await signIn.auditor(),
@@ -215,12 +218,7 @@ describe('who may do what to a household, through HTTP', () => {
   }
 
   async function waitForListing(id: string, ready: (listing: Record<string, unknown> | null) => boolean) {
-    const deadline = Date.now() + 20_000;
-    let listing = await db.collection('household_listing').findOne({ _id: id as never });
-    while (!ready(listing) && Date.now() < deadline) {
-      await sleep(50);
-      listing = await db.collection('household_listing').findOne({ _id: id as never });
-    }
+    const listing = await eventually(() => db.collection('household_listing').findOne({ _id: id as never }), ready);
     expect(ready(listing)).toBe(true);
     return listing;
   }
@@ -319,7 +317,7 @@ describe('who may do what to a household, through HTTP', () => {
     expect(erased.body).toEqual({ householdId: erasedId, version: 3 });
     expect((await call('provincialAdministrator', 'POST', `/households/${erasedId}/erasure`, { ...erasure, requestRef: 'DPO/2024/018' })).status).toBe(409);
 
-    const documents = JSON.stringify(await db.collection('events').find({ streamId: streamIdOf(householdStream(erasedId)) }).toArray());
+    const documents = JSON.stringify(await storedCommits(db).find({ streamId: streamIdOf(householdStream(erasedId)) }).toArray());
     expect(documents).toContain('HouseholdErased');
     for (const value of clear) expect(documents).not.toContain(value);
 
@@ -347,7 +345,13 @@ describe('who may do what to a household, through HTTP', () => {
     const store = service.app.get(EventStore);
     const erasure = { erasedOn: '2024-12-01', basis: 'dataSubjectRequest', requestRef: 'DPO/2024/020' };
     // The append went through, then the process died: the key is still there.
-    await store.append(householdStream(id), 1, pendingEventsFor([{ type: 'HouseholdErased', data: erasure }], { kind: 'person', id: 'admin' }, { idempotencyKey: 'erase-65000' }));
+    const administrator = { kind: 'person', id: administratorSubject } as const;
+    await store.append(
+      householdStream(id),
+      1,
+      pendingEventsFor([{ type: 'HouseholdErased', data: erasure }], administrator, { idempotencyKey: `person:${administratorSubject}:erase-65000` }),
+      { request: requestFingerprint('POST', `/households/${id}/erasure`, erasure) },
+    );
     const dataKeys = context.client.db(service.config.securityDatabaseName).collection('data_keys');
     expect(await dataKeys.findOne({ _id: id as never, wrapped: { $exists: true } })).not.toBeNull();
     const retried = await call('provincialAdministrator', 'POST', `/households/${id}/erasure`, erasure, { 'idempotency-key': 'erase-65000' });

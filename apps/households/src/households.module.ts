@@ -1,43 +1,40 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { SERVICE_CONFIG, type ServiceConfig } from '@khu-siao/service-runtime';
-import { HouseholdArea, ImportArea, RegistrationArea, SearchArea } from './access/household-areas';
-import { CaseFileController } from './case-file/case-file.controller';
-import { HandleHouseholdHandler } from './command-handling/handle-household';
-import { HouseholdCommands } from './command-handling/household-commands';
+import { CaseFileController } from './household/case-file.controller';
+import { HouseholdArea, RegistrationArea } from './household/household-area';
+import { HouseholdReadingController } from './household/household-reading.controller';
+import { HouseholdHandler } from './household/household.handler';
+import { RegistryController } from './household/registry.controller';
 import { HouseholdImportController } from './importing/household-import.controller';
 import { HouseholdImport } from './importing/household-import';
-import { HouseholdListing, HouseholdListingSchema } from './listing/household-listing.schema';
-import { HouseholdListingProjection } from './listing/household-listing.projection';
-import { HouseholdSearchController } from './listing/household-search.controller';
+import { ImportArea } from './importing/import-area';
 import { NationalIdRegister } from './national-ids/national-id-register';
 import { PersonalData } from './personal-data/personal-data';
-import { HouseholdReadingController } from './reading/household-reading.controller';
-import { RegistryController } from './registry/registry.controller';
+import { HouseholdListing, HouseholdListingSchema } from './read-models/household-listing/household-listing.schema';
+import { HouseholdBuddiesProjection, HouseholdListingProjection } from './read-models/household-listing/household-listing.projection';
+import { HouseholdListingQuery } from './read-models/household-listing/household-listing.query';
+import { HouseholdSearchController } from './read-models/household-listing/household-search.controller';
+import { SearchArea } from './read-models/household-listing/search-area';
 
 /** The households service: registry, assessments, life compass and graduation of target households. */
 @Module({
-  imports: [
-    MongooseModule.forRootAsync({
-      inject: [SERVICE_CONFIG],
-      useFactory: (config: ServiceConfig) => ({ uri: config.mongoUrl, dbName: config.databaseName }),
-    }),
-    MongooseModule.forFeature([{ name: HouseholdListing.name, schema: HouseholdListingSchema }]),
-  ],
+  imports: [MongooseModule.forFeature([{ name: HouseholdListing.name, schema: HouseholdListingSchema }])],
   controllers: [
     RegistryController,
-    HouseholdImportController,
     CaseFileController,
-    HouseholdSearchController,
     HouseholdReadingController,
-    HouseholdListingProjection,
+    HouseholdImportController,
+    HouseholdSearchController,
+    // The buddies come from the pairings topic; the household's own part of the listing from this service's log.
+    HouseholdBuddiesProjection,
   ],
   providers: [
-    HandleHouseholdHandler,
-    HouseholdCommands,
-    NationalIdRegister,
+    HouseholdHandler,
     PersonalData,
+    NationalIdRegister,
     HouseholdImport,
+    HouseholdListingProjection,
+    HouseholdListingQuery,
     HouseholdArea,
     RegistrationArea,
     ImportArea,

@@ -2,9 +2,8 @@ import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
 import { createTestContext, type TestContext, jsonCall } from '@khu-siao/testing';
 import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
 import { HouseholdsModule } from './households.module';
+import { eventually } from './testing-support/eventually';
 import { assessment, member, nationalId, registration } from './testing-support/household-requests';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the households service', () => {
   let context: TestContext;
@@ -19,7 +18,7 @@ describe('the households service', () => {
       service: 'households',
       bodyLimit: '20mb',
       openApi: { title: 'households', description: 'spec' },
-      consumes: { group: 'households-listing', from: ['households', 'pairings'] },
+      consumes: { group: 'households-listing', from: ['pairings'] },
       identityProvider: true,
     });
     const signIn = new LocalSignIn(context.securityEnv);
@@ -172,12 +171,7 @@ describe('the households service', () => {
     );
     expect(assessed.status).toBe(200);
     const query = '/households?districtCode=4029&failedDimension=income&classification=vulnerable';
-    let found = await call('GET', query, undefined, administrator);
-    const deadline = Date.now() + 20_000;
-    while (found.body.total === 0 && Date.now() < deadline) {
-      await sleep(100);
-      found = await call('GET', query, undefined, administrator);
-    }
+    const found = await eventually(() => call('GET', query, undefined, administrator), (answer) => answer.body.total !== 0);
     expect(found.body.total).toBe(1);
     expect(found.body.items[0]).toMatchObject({ householdId, version: 2, classification: 'vulnerable', processStep: 'lifeCompass' });
     expect(found.body.items[0]).not.toHaveProperty('state');

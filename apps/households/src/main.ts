@@ -12,7 +12,7 @@ async function main(): Promise<void> {
       title: 'Khu Siao — households',
       description: 'Registry, 5-dimension assessments, life-compass plans and graduation of target households.',
     },
-    consumes: { group: 'households-listing', from: ['households', 'pairings'] },
+    consumes: { group: 'households-listing', from: ['pairings'] },
     // This service signs tokens for the platform: it serves the JWKS, `/oauth/token` and `/agencies`.
     identityProvider: true,
   });

@@ -1,10 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { InvalidCommandError } from '@khu-siao/decider';
-import type { Principal } from '@khu-siao/security';
-import { Allow, Caller, actorOf } from '@khu-siao/service-runtime';
-import { ImportArea } from '../access/household-areas';
+import { Allow, CommandContext } from '@khu-siao/service-runtime';
 import { HouseholdImport, type ImportReport } from './household-import';
+import { ImportArea } from './import-area';
 import { CsvUnreadable, readTpmapCsv, tpmapColumns } from './tpmap-csv';
 
 @ApiTags('import')
@@ -24,13 +23,15 @@ export class HouseholdImportController {
   })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string' } })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry of the same file with the same key registers nothing twice; another file under it is refused' })
   @ApiOkResponse({ description: 'the import report' })
-  async import(@Body() body: unknown, @Caller() caller: Principal): Promise<ImportReport> {
+  @ApiUnprocessableEntityResponse({ description: 'the Idempotency-Key was used before with another file' })
+  async import(@Body() body: unknown, @CommandContext('optional') context: CommandContext): Promise<ImportReport> {
     if (typeof body !== 'string') {
       throw new InvalidCommandError([{ field: 'body', message: 'must be a CSV file sent as text/csv' }]);
     }
     try {
-      return await this.imports.run(readTpmapCsv(body), actorOf(caller));
+      return await this.imports.run(readTpmapCsv(body), context);
     } catch (error) {
       if (error instanceof CsvUnreadable) throw new InvalidCommandError([{ field: 'body', message: error.message }]);
       throw error;

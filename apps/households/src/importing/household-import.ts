@@ -1,15 +1,22 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { v5 as uuidV5 } from 'uuid';
-import type { Actor } from '@khu-siao/contracts';
 import { InvalidCommandError } from '@khu-siao/decider';
-import { EventStore, StreamConflictError, type AppendRequest } from '@khu-siao/event-store';
+import {
+  EventStore,
+  IdempotencyKeyReusedError,
+  StreamConflictError,
+  eventIdsFor,
+  streamIdOf,
+  type AppendOutcome,
+  type AppendRequest,
+  type PriorAppend,
+} from '@khu-siao/event-store';
 import { householdDecider, type HouseholdEvent } from '@khu-siao/households-domain';
 import { HouseholdErasedError } from '@khu-siao/security';
-import { pendingEventsFor, type DecidedEvent } from '@khu-siao/service-runtime';
-import { bangkokToday } from '../command-handling/bangkok-today';
-import { occurredAt } from '../command-handling/handle-household';
-import { householdStream } from '../command-handling/household-stream';
-import { NationalIdRegister, NationalIdTaken } from '../national-ids/national-id-register';
+import { Clock, pendingEventsFor, type CommandContext, type Idempotency } from '@khu-siao/service-runtime';
+import { householdStream } from '../household/household-stream';
+import { NationalIdRegister } from '../national-ids/national-id-register';
 import { PersonalData } from '../personal-data/personal-data';
 import { groupByHousehold, registrationOf, rowIssueOf, type HouseholdRows, type RowIssue } from './household-rows';
 import type { TpmapRow } from './tpmap-csv';
@@ -25,16 +32,30 @@ interface Ready {
   readonly group: HouseholdRows;
   readonly householdId: string;
   readonly events: readonly HouseholdEvent[];
+  readonly idempotency: Idempotency;
 }
 
 const importNamespace = '3b6d2f8e-41a7-4c55-9e0b-7f2a1c9d6e34';
 const batchSize = 500;
-const claimConcurrency = 8;
 
 /**
- * Registers the households of a TPMAP-style file. A household is registered whole or not at all (one commit);
- * its id and event ids derive from its `household_ref`, so importing the same file again registers nothing twice;
- * every refused row is reported with its line.
+ * The key and request fingerprint of a household's registration, scoped to the caller as every key is. With the
+ * client's Idempotency-Key the request is the whole file: each household's events derive from the key and its place
+ * in the file, so another file under the same key meets the first one's events and is refused. Without one, the
+ * request is the caller's registration of that TPMAP household (its rows): the same file again registers nothing twice.
+ */
+function idempotencyOf(context: CommandContext, group: HouseholdRows, place: number): Idempotency {
+  if (context.idempotency) return { key: `${context.idempotency.key}#household-${place}`, fingerprint: context.idempotency.fingerprint };
+  return {
+    key: `${context.actor.kind}:${context.actor.id}:tpmap-import:${group.householdRef}`,
+    fingerprint: createHash('sha256').update(JSON.stringify(group.rows.map((row) => row.fields))).digest('base64url'),
+  };
+}
+
+/**
+ * Registers the households of a TPMAP-style file. A household is registered whole or not at all (one commit); its id
+ * derives from its `household_ref`, so that no household is registered twice; every refused row is reported with its
+ * line. Households are appended in bulk, a batch per commit round, not one command at a time.
  */
 @Injectable()
 export class HouseholdImport {
@@ -42,9 +63,10 @@ export class HouseholdImport {
     private readonly store: EventStore,
     private readonly nationalIds: NationalIdRegister,
     private readonly personalData: PersonalData,
+    private readonly clock: Clock,
   ) {}
 
-  async run(rows: readonly TpmapRow[], actor: Actor): Promise<ImportReport> {
+  async run(rows: readonly TpmapRow[], context: CommandContext): Promise<ImportReport> {
     const report: ImportReport = { rows: rows.length, households: { registered: 0, alreadyRegistered: 0, refused: 0 }, refusedRows: [] };
     const refuse = (group: HouseholdRows, issues: RowIssue[]) => {
       report.households.refused += 1;
@@ -56,9 +78,11 @@ export class HouseholdImport {
           .map((row) => ({ line: row.line, householdRef: group.householdRef, reason: 'another row of the household is refused' })),
       );
     };
+    const refuseWhole = (group: HouseholdRows, reason: string) => refuse(group, [{ line: group.rows[0].line, householdRef: group.householdRef, reason }]);
+    const reused = context.idempotency ? 'the Idempotency-Key was used before for another file' : 'was imported before with other rows';
     const ready: Ready[] = [];
-    const today = bangkokToday();
-    for (const group of groupByHousehold(rows)) {
+    const today = this.clock.today();
+    for (const [place, group] of groupByHousehold(rows).entries()) {
       const householdId = uuidV5(`tpmap:${group.householdRef}`, importNamespace);
       const made = registrationOf(group, householdId, today);
       if ('issues' in made) {
@@ -66,68 +90,88 @@ export class HouseholdImport {
         continue;
       }
       try {
-        ready.push({ group, householdId, events: householdDecider.decide(made.command, householdDecider.initialState()) });
+        const events = householdDecider.decide(made.command, householdDecider.initialState());
+        ready.push({ group, householdId, events, idempotency: idempotencyOf(context, group, place) });
       } catch (error) {
         if (!(error instanceof InvalidCommandError)) throw error;
         refuse(group, error.issues.map((issue) => rowIssueOf(group, issue.field, issue.message)));
       }
     }
-    for (let start = 0; start < ready.length; start += batchSize) {
-      await this.register(ready.slice(start, start + batchSize), actor, report, refuse);
+    // A retry is answered from the first time without claiming or sealing again; a reused key is refused before anything is written.
+    const priors = await this.priorsOf(ready);
+    const fresh: Ready[] = [];
+    for (const [index, item] of ready.entries()) {
+      const prior = priors[index];
+      if (!prior) fresh.push(item);
+      else if (prior.request === item.idempotency.fingerprint && prior.streamId === streamIdOf(householdStream(item.householdId))) {
+        report.households.alreadyRegistered += 1;
+      } else if (context.idempotency) throw new IdempotencyKeyReusedError();
+      else refuseWhole(item.group, reused);
     }
+    const batches = Array.from({ length: Math.ceil(fresh.length / batchSize) }, (_, index) => fresh.slice(index * batchSize, (index + 1) * batchSize));
+    // Two batches in flight: one is claimed and sealed while the other is written.
+    const lane = async () => {
+      for (let batch = batches.shift(); batch; batch = batches.shift()) {
+        for (const [item, outcome] of await this.register(batch, context, refuse)) {
+          if (outcome instanceof StreamConflictError) refuseWhole(item.group, 'the household is already registered');
+          else if (outcome instanceof IdempotencyKeyReusedError) refuseWhole(item.group, reused);
+          else if (outcome.appended) report.households.registered += 1;
+          else report.households.alreadyRegistered += 1;
+        }
+      }
+    };
+    await Promise.all([lane(), lane()]);
     report.refusedRows.sort((a, b) => a.line - b.line);
     return report;
   }
 
+  /** The append each household's key already made, a query per batch. */
+  private async priorsOf(ready: readonly Ready[]): Promise<(PriorAppend | undefined)[]> {
+    const priors: (PriorAppend | undefined)[] = [];
+    for (let start = 0; start < ready.length; start += batchSize) {
+      const firstIds = ready.slice(start, start + batchSize).map((item) => eventIdsFor(1, item.idempotency.key)[0]);
+      const found = await this.store.priorAppends(firstIds);
+      priors.push(...firstIds.map((eventId) => found.get(eventId)));
+    }
+    return priors;
+  }
+
+  /** Claims the batch's national IDs, seals its personal fields and appends it: one write of each for the batch. */
   private async register(
     batch: readonly Ready[],
-    actor: Actor,
-    report: ImportReport,
+    context: CommandContext,
     refuse: (group: HouseholdRows, issues: RowIssue[]) => void,
-  ): Promise<void> {
-    const claimed: (Ready & { sealed: DecidedEvent[] })[] = [];
-    // Two round trips for the batch's data keys rather than two per household.
+  ): Promise<[Ready, AppendOutcome][]> {
+    const nationalIdsOf = (item: Ready) => item.group.rows.map((row) => row.fields.national_id);
     await this.personalData.prepareKeys(batch.map((item) => item.householdId));
-    await forEachConcurrently(batch, claimConcurrency, async (item) => {
-      const nationalIds = item.group.rows.map((row) => row.fields.national_id);
-      try {
-        await this.nationalIds.claim(item.householdId, nationalIds);
-      } catch (error) {
-        if (!(error instanceof NationalIdTaken)) throw error;
-        const row = item.group.rows[error.position];
-        refuse(item.group, [
-          { line: row.line, householdRef: item.group.householdRef, field: 'national_id', reason: `is already registered in household ${error.otherHouseholdId}` },
-        ]);
-        return;
-      }
-      try {
-        claimed.push({ ...item, sealed: await this.personalData.seal(item.householdId, item.events) });
-      } catch (error) {
-        await this.nationalIds.release(item.householdId, nationalIds);
-        if (!(error instanceof HouseholdErasedError)) throw error;
-        refuse(item.group, [{ line: item.group.rows[0].line, householdRef: item.group.householdRef, reason: "the household's personal data was erased" }]);
-      }
-    });
-    const requests: AppendRequest[] = claimed.map((item) => ({
+    const taken = await this.nationalIds.claimEach(batch.map((item) => ({ householdId: item.householdId, nationalIds: nationalIdsOf(item) })));
+    const sealed = await Promise.all(
+      batch.map(async (item, index) => {
+        const { group, householdId } = item;
+        const refusal = taken[index];
+        if (refusal) {
+          const { line } = group.rows[refusal.position];
+          refuse(group, [{ line, householdRef: group.householdRef, field: 'national_id', reason: `is already registered in household ${refusal.otherHouseholdId}` }]);
+          return null;
+        }
+        try {
+          return { item, events: await this.personalData.seal(householdId, item.events) };
+        } catch (error) {
+          await this.nationalIds.release(householdId, nationalIdsOf(item));
+          if (!(error instanceof HouseholdErasedError)) throw error;
+          refuse(group, [{ line: group.rows[0].line, householdRef: group.householdRef, reason: "the household's personal data was erased" }]);
+          return null;
+        }
+      }),
+    );
+    const appending = sealed.flatMap((entry) => (entry ? [entry] : []));
+    const requests: AppendRequest[] = appending.map(({ item, events }) => ({
       stream: householdStream(item.householdId),
       expectedVersion: 0,
-      events: pendingEventsFor(item.sealed, actor, { idempotencyKey: `tpmap-import:${item.group.householdRef}`, occurredAt }),
+      events: pendingEventsFor(events, context.actor, { idempotencyKey: item.idempotency.key }),
+      request: item.idempotency.fingerprint,
     }));
     const outcomes = await this.store.appendMany(requests);
-    for (const [index, outcome] of outcomes.entries()) {
-      const item = claimed[index];
-      if (outcome instanceof StreamConflictError) {
-        refuse(item.group, [{ line: item.group.rows[0].line, householdRef: item.group.householdRef, reason: 'the household already exists with other data' }]);
-      } else if (outcome.appended) report.households.registered += 1;
-      else report.households.alreadyRegistered += 1;
-    }
+    return appending.map(({ item }, index) => [item, outcomes[index]]);
   }
-}
-
-async function forEachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
 import { IllegalStateError } from '@khu-siao/decider';
 import { EventStore, isDuplicateKeyError, streamIdOf } from '@khu-siao/event-store';
-import { householdStream } from '../command-handling/household-stream';
+import { householdStream } from '../household/household-stream';
 import type { SecurityServices } from '@khu-siao/security';
 import { DATABASE, SECURITY } from '@khu-siao/service-runtime';
 
@@ -11,6 +11,12 @@ interface NationalIdClaim {
   _id: string;
   householdId: string;
   claimedAt: Date;
+}
+
+/** A household's national IDs, to be claimed all or none. */
+export interface ClaimRequest {
+  readonly householdId: string;
+  readonly nationalIds: readonly string[];
 }
 
 /** A national ID registered in another household: 409, naming that household (never the ID itself). */
@@ -47,7 +53,37 @@ export class NationalIdRegister {
 
   /** Claims every ID for the household, or claims none and throws NationalIdTaken. */
   async claim(householdId: string, nationalIds: readonly string[]): Promise<void> {
-    await this.claimHashes(householdId, this.hashesOf(nationalIds));
+    const [refused] = await this.claimEach([{ householdId, nationalIds }]);
+    if (refused) throw refused;
+  }
+
+  /**
+   * Claims the IDs of many households in one write (an import), each household all or none: answers, household by
+   * household, the NationalIdTaken that refused it (having claimed none of its IDs), or null.
+   */
+  async claimEach(requests: readonly ClaimRequest[]): Promise<(NationalIdTaken | null)[]> {
+    const households = requests.map(({ householdId, nationalIds }) => ({ householdId, hashes: this.hashesOf(nationalIds) }));
+    const claimedAt = new Date();
+    const claims = households.flatMap(({ householdId, hashes }) => hashes.map((hash) => ({ _id: hash, householdId, claimedAt })));
+    const refused = await this.insertAll(claims);
+    let offset = 0;
+    const starts = households.map(({ hashes }) => (offset += hashes.length) - hashes.length);
+    return Promise.all(
+      households.map(async ({ householdId, hashes }, index) => {
+        const taken = hashes.filter((_, position) => !refused.has(starts[index] + position));
+        try {
+          // Only an ID claimed already is looked at on its own.
+          for (const [position, hash] of hashes.entries()) {
+            if (refused.has(starts[index] + position) && (await this.settleDuplicate(householdId, hash, position))) taken.push(hash);
+          }
+          return null;
+        } catch (error) {
+          await this.releaseHashes(householdId, taken);
+          if (error instanceof NationalIdTaken) return error;
+          throw error;
+        }
+      }),
+    );
   }
 
   async release(householdId: string, nationalIds: readonly string[]): Promise<void> {
@@ -63,45 +99,27 @@ export class NationalIdRegister {
     return nationalIds.map((nationalId) => this.security.nationalIds.lookupHash(nationalId));
   }
 
-  private async claimHashes(householdId: string, nationalIds: readonly string[]): Promise<void> {
-    const taken: string[] = [];
-    try {
-      // One write for all members; only an ID already claimed is looked at on its own.
-      for (const position of await this.claimAll(householdId, nationalIds, taken)) {
-        if (await this.settleDuplicate(householdId, nationalIds[position], position)) taken.push(nationalIds[position]);
-      }
-    } catch (error) {
-      await this.releaseHashes(householdId, taken);
-      throw error;
-    }
-  }
-
   private async releaseHashes(householdId: string, nationalIds: readonly string[]): Promise<void> {
     if (nationalIds.length === 0) return;
     await this.claims.deleteMany({ _id: { $in: [...nationalIds] }, householdId });
   }
 
   /**
-   * Inserts every claim in one unordered write and adds those made to `taken`; returns the positions refused because
-   * the ID was claimed already.
+   * Inserts every claim in one unordered write; answers the offsets refused because the ID was claimed already. On
+   * any other failure the claims it made are taken back before the error is thrown.
    */
-  private async claimAll(householdId: string, nationalIds: readonly string[], taken: string[]): Promise<number[]> {
-    if (nationalIds.length === 0) return [];
-    const claimedAt = new Date();
+  private async insertAll(claims: readonly NationalIdClaim[]): Promise<Set<number>> {
+    if (claims.length === 0) return new Set();
     try {
-      await this.claims.insertMany(
-        nationalIds.map((nationalId) => ({ _id: nationalId, householdId, claimedAt })),
-        { ordered: false },
-      );
-      taken.push(...nationalIds);
-      return [];
+      await this.claims.insertMany([...claims], { ordered: false });
+      return new Set();
     } catch (error) {
       if (!(error instanceof MongoBulkWriteError)) throw error;
       const refused = [error.writeErrors].flat();
       const failed = new Set(refused.map((writeError) => writeError.index));
-      taken.push(...nationalIds.filter((_, position) => !failed.has(position)));
-      if (refused.some((writeError) => writeError.code !== 11000)) throw error;
-      return [...failed].sort((a, b) => a - b);
+      if (refused.every((writeError) => writeError.code === 11000)) return failed;
+      await this.claims.deleteMany({ _id: { $in: claims.filter((_, offset) => !failed.has(offset)).map((claim) => claim._id) } });
+      throw error;
     }
   }
 

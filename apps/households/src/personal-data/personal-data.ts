@@ -1,27 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventEnvelope } from '@khu-siao/contracts';
-import { EventStore } from '@khu-siao/event-store';
-import type { HouseholdEvent } from '@khu-siao/households-domain';
-import { isEncryptedField, maskNationalId, type ErasedField, type SecurityServices } from '@khu-siao/security';
-import { SECURITY, type DecidedEvent } from '@khu-siao/service-runtime';
-import { householdStream } from '../command-handling/household-stream';
+import { fold } from '@khu-siao/decider';
+import { householdDecider, type HouseholdEvent, type PersonalField, type RecordedAddress, type RecordedMember } from '@khu-siao/households-domain';
+import { isEncryptedField, maskNationalId, type SecurityServices } from '@khu-siao/security';
+import { SECURITY } from '@khu-siao/service-runtime';
 import { NationalIdRegister } from '../national-ids/national-id-register';
 
-/** A personal field as the service holds it in memory: clear, or erased once the household's key is destroyed. */
-export type OpenedField = string | ErasedField;
-
-type Fields = Record<string, unknown>;
-type FieldMapping = (field: string, value: unknown) => Promise<unknown>;
-
-const memberFields = ['nationalId', 'title', 'firstName', 'lastName', 'birthDate'] as const;
-const addressFields = ['houseNumber'] as const;
-
-/** The household as loaded from its stream: events as stored (sealed) and opened for deciding and reading. */
-export interface LoadedHousehold {
-  readonly version: number;
-  readonly stored: readonly EventEnvelope[];
-  readonly events: readonly HouseholdEvent[];
-}
+type FieldMapping = (field: 'nationalId' | 'other', value: PersonalField) => Promise<PersonalField>;
 
 /**
  * Where personal data crosses the store boundary: the domain decides on clear members and addresses; events carry
@@ -32,7 +16,6 @@ export interface LoadedHousehold {
 export class PersonalData {
   constructor(
     @Inject(SECURITY) private readonly security: SecurityServices,
-    private readonly store: EventStore,
     private readonly nationalIds: NationalIdRegister,
   ) {}
 
@@ -41,40 +24,20 @@ export class PersonalData {
     return this.security.dataKeys.prepareForWriting(householdIds);
   }
 
-  /** Seals every personal field of the decided events before they are appended. */
-  seal(householdId: string, events: readonly HouseholdEvent[]): Promise<DecidedEvent[]> {
-    return Promise.all(
-      events.map((event) =>
-        mapPersonalFields(event, async (field, value) => {
-          if (typeof value !== 'string') return value;
-          return field === 'nationalId'
-            ? this.security.nationalIds.encrypt(householdId, value)
-            : this.security.fieldCipher.encryptField(householdId, value);
-        }),
-      ),
-    );
+  /** Seals every personal field of the decided events before they are appended (an erased field stays erased). */
+  seal(householdId: string, events: readonly HouseholdEvent[]): Promise<HouseholdEvent[]> {
+    const sealField: FieldMapping = async (field, value) => {
+      if (typeof value !== 'string') return value;
+      return field === 'nationalId' ? this.security.nationalIds.encrypt(householdId, value) : this.security.fieldCipher.encryptField(householdId, value);
+    };
+    return Promise.all(events.map((event) => withPersonalFields(event, sealField)));
   }
 
   /** Opens the sealed fields of stored events; erased fields stay `{ erased: true }`. */
-  open(householdId: string, events: readonly { type: string; data: unknown }[]): Promise<HouseholdEvent[]> {
-    return Promise.all(
-      events.map(
-        (event) =>
-          mapPersonalFields(event, async (_field, value) =>
-            isEncryptedField(value) ? this.security.fieldCipher.decryptField(householdId, value) : value,
-          ) as Promise<HouseholdEvent>,
-      ),
-    );
-  }
-
-  /**
-   * Reads and opens the household's stream. A stream that ends in its erasure has its erasure finished here, so a
-   * request that died between the append and the key's destruction is completed by whatever touches it next.
-   */
-  async load(householdId: string): Promise<LoadedHousehold> {
-    const { version, events: stored } = await this.store.readStream(householdStream(householdId));
-    if (stored.at(-1)?.type === 'HouseholdErased') await this.finishErasure(householdId);
-    return { version, stored, events: await this.open(householdId, stored) };
+  open(householdId: string, events: readonly HouseholdEvent[]): Promise<HouseholdEvent[]> {
+    const openField: FieldMapping = async (_field, value) =>
+      isEncryptedField(value) ? this.security.fieldCipher.decryptField(householdId, value) : value;
+    return Promise.all(events.map((event) => withPersonalFields(event, openField)));
   }
 
   /** Destroys the household's data key and frees its national IDs: idempotent. */
@@ -84,10 +47,10 @@ export class PersonalData {
   }
 
   /** The member's national ID as sealed in the latest member list, for a recorded full read. */
-  sealedNationalIdOf(stored: readonly EventEnvelope[], memberId: string): unknown {
-    const latest = stored.findLast((event) => event.type === 'HouseholdRegistered' || event.type === 'HouseholdMembersUpdated');
-    const members = ((latest?.data as { members?: Fields[] } | undefined)?.members ?? []);
-    return members.find((member) => member['memberId'] === memberId)?.['nationalId'];
+  sealedNationalIdOf(stored: readonly HouseholdEvent[], memberId: string): PersonalField | undefined {
+    const household = fold(householdDecider, stored);
+    if (household.status === 'unregistered') return undefined;
+    return household.members.find((member) => member.memberId === memberId)?.nationalId;
   }
 }
 
@@ -103,24 +66,39 @@ export function withMaskedNationalIds<T>(value: T): T {
   ) as T;
 }
 
-async function mapPersonalFields<TEvent extends { type: string; data: unknown }>(event: TEvent, map: FieldMapping): Promise<TEvent> {
-  const data = event.data as Fields;
-  const members = async (list: unknown) => Promise.all((list as Fields[]).map((member) => mapFields(member, memberFields, map)));
-  const address = (value: unknown) => mapFields(value as Fields, addressFields, map);
+/** The event with each of its personal fields mapped: members' names, IDs and birth dates, and house numbers. */
+async function withPersonalFields(event: HouseholdEvent, map: FieldMapping): Promise<HouseholdEvent> {
   switch (event.type) {
-    case 'HouseholdRegistered':
-      return { ...event, data: { ...data, address: await address(data['address']), members: await members(data['members']) } };
+    case 'HouseholdRegistered': {
+      const [address, members] = await Promise.all([mappedAddress(event.data.address, map), mappedMembers(event.data.members, map)]);
+      return { ...event, data: { ...event.data, address, members } };
+    }
     case 'HouseholdMembersUpdated':
-      return { ...event, data: { ...data, members: await members(data['members']) } };
-    case 'HouseholdMoved':
-      return { ...event, data: { ...data, from: await address(data['from']), to: await address(data['to']) } };
+      return { ...event, data: { ...event.data, members: await mappedMembers(event.data.members, map) } };
+    case 'HouseholdMoved': {
+      const [from, to] = await Promise.all([mappedAddress(event.data.from, map), mappedAddress(event.data.to, map)]);
+      return { ...event, data: { ...event.data, from, to } };
+    }
     default:
       return event;
   }
 }
 
-async function mapFields(record: Fields, fields: readonly string[], map: FieldMapping): Promise<Fields> {
-  const mapped = { ...record };
-  for (const field of fields) if (mapped[field] !== undefined) mapped[field] = await map(field, mapped[field]);
-  return mapped;
+function mappedMembers(members: readonly RecordedMember[], map: FieldMapping): Promise<RecordedMember[]> {
+  return Promise.all(
+    members.map(async (member) => {
+      const [nationalId, firstName, lastName, birthDate, title] = await Promise.all([
+        map('nationalId', member.nationalId),
+        map('other', member.firstName),
+        map('other', member.lastName),
+        map('other', member.birthDate),
+        member.title === undefined ? undefined : map('other', member.title),
+      ]);
+      return { ...member, nationalId, firstName, lastName, birthDate, ...(title === undefined ? {} : { title }) };
+    }),
+  );
+}
+
+async function mappedAddress(address: RecordedAddress, map: FieldMapping): Promise<RecordedAddress> {
+  return address.houseNumber === undefined ? address : { ...address, houseNumber: await map('other', address.houseNumber) };
 }

@@ -1,21 +1,21 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Principal } from '@khu-siao/security';
-import { Allow, Caller, actorOf } from '@khu-siao/service-runtime';
-import { HouseholdArea } from '../access/household-areas';
-import { AssessBody, OverrideBody } from '../assessment/assessment-body';
-import type { HouseholdChange } from '../command-handling/handle-household';
-import { HouseholdCommands } from '../command-handling/household-commands';
-import { LifePlanBody, ProgressBody } from '../life-plan/life-plan-body';
+import { Allow, CommandContext } from '@khu-siao/service-runtime';
+import { AssessBody, OverrideBody } from './assessment-body';
 import { CloseCaseBody, GraduateBody } from './case-body';
+import { AccessLoad, HouseholdArea } from './household-area';
+import { changeAsLastRead, type HouseholdChange } from './household-change';
+import type { LoadedHousehold } from './household.handler';
+import { LifePlanBody, ProgressBody } from './life-plan-body';
 
 /** The household's case after pinpointing: assessments, the life compass, its progress, and how the case ends. */
 @ApiTags('case file')
 @ApiHeader({ name: 'if-match', required: true, description: 'the household version last read' })
 @Controller('households/:householdId')
 export class CaseFileController {
-  constructor(private readonly household: HouseholdCommands) {}
+  constructor(private readonly bus: CommandBus) {}
 
   @Post('assessments')
   @Allow('households.assess', HouseholdArea)
@@ -25,10 +25,11 @@ export class CaseFileController {
     @Param('householdId', ParseUUIDPipe) householdId: string,
     @Body() body: AssessBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Caller() caller: Principal,
+    @CommandContext('optional') context: CommandContext,
+    @AccessLoad() loaded: Promise<LoadedHousehold> | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    return this.household.change({ householdId, ifMatch, actor: actorOf(caller), response }, { type: 'AssessHousehold', ...body });
+    return changeAsLastRead(this.bus, { householdId, ifMatch, context, loaded, response }, { type: 'AssessHousehold', ...body });
   }
 
   @Post('classification-overrides')
@@ -39,10 +40,11 @@ export class CaseFileController {
     @Param('householdId', ParseUUIDPipe) householdId: string,
     @Body() body: OverrideBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Caller() caller: Principal,
+    @CommandContext('optional') context: CommandContext,
+    @AccessLoad() loaded: Promise<LoadedHousehold> | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    return this.household.change({ householdId, ifMatch, actor: actorOf(caller), response }, { type: 'OverrideClassification', ...body });
+    return changeAsLastRead(this.bus, { householdId, ifMatch, context, loaded, response }, { type: 'OverrideClassification', ...body });
   }
 
   @Put('life-plan')
@@ -52,10 +54,11 @@ export class CaseFileController {
     @Param('householdId', ParseUUIDPipe) householdId: string,
     @Body() body: LifePlanBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Caller() caller: Principal,
+    @CommandContext('optional') context: CommandContext,
+    @AccessLoad() loaded: Promise<LoadedHousehold> | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    return this.household.change({ householdId, ifMatch, actor: actorOf(caller), response }, { type: 'DrawUpLifePlan', ...body });
+    return changeAsLastRead(this.bus, { householdId, ifMatch, context, loaded, response }, { type: 'DrawUpLifePlan', ...body });
   }
 
   @Post('life-plan/actions/:actionId/progress')
@@ -67,10 +70,11 @@ export class CaseFileController {
     @Param('actionId') actionId: string,
     @Body() body: ProgressBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Caller() caller: Principal,
+    @CommandContext('optional') context: CommandContext,
+    @AccessLoad() loaded: Promise<LoadedHousehold> | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    return this.household.change({ householdId, ifMatch, actor: actorOf(caller), response }, { type: 'RecordActionProgress', actionId, ...body });
+    return changeAsLastRead(this.bus, { householdId, ifMatch, context, loaded, response }, { type: 'RecordActionProgress', actionId, ...body });
   }
 
   @Post('graduation')
@@ -81,10 +85,11 @@ export class CaseFileController {
     @Param('householdId', ParseUUIDPipe) householdId: string,
     @Body() body: GraduateBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Caller() caller: Principal,
+    @CommandContext('optional') context: CommandContext,
+    @AccessLoad() loaded: Promise<LoadedHousehold> | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    return this.household.change({ householdId, ifMatch, actor: actorOf(caller), response }, { type: 'GraduateHousehold', ...body });
+    return changeAsLastRead(this.bus, { householdId, ifMatch, context, loaded, response }, { type: 'GraduateHousehold', ...body });
   }
 
   @Post('closure')
@@ -95,9 +100,10 @@ export class CaseFileController {
     @Param('householdId', ParseUUIDPipe) householdId: string,
     @Body() body: CloseCaseBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Caller() caller: Principal,
+    @CommandContext('optional') context: CommandContext,
+    @AccessLoad() loaded: Promise<LoadedHousehold> | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    return this.household.change({ householdId, ifMatch, actor: actorOf(caller), response }, { type: 'CloseCase', ...body });
+    return changeAsLastRead(this.bus, { householdId, ifMatch, context, loaded, response }, { type: 'CloseCase', ...body });
   }
 }

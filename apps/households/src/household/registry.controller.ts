@@ -1,55 +1,40 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '@khu-siao/security';
-import { Allow, Caller, actorOf } from '@khu-siao/service-runtime';
-import { HouseholdArea, RegistrationArea } from '../access/household-areas';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { v5 as uuidV5, v7 as uuidV7 } from 'uuid';
-import { bangkokToday } from '../command-handling/bangkok-today';
-import { HandleHousehold, type HouseholdChange } from '../command-handling/handle-household';
-import { HouseholdCommands } from '../command-handling/household-commands';
-import { versioned } from '../command-handling/http-versions';
+import { Allow, Clock, CommandContext, withETag } from '@khu-siao/service-runtime';
+import { AccessLoad, HouseholdArea, RegistrationArea } from './household-area';
 import { EraseBody, MoveBody, RegisterHouseholdBody, UpdateMembersBody } from './household-body';
+import { changeAsLastRead, changeHousehold, type HouseholdChange } from './household-change';
+import { HandleHousehold, householdIdFor, type LoadedHousehold } from './household.handler';
 
-const householdIdNamespace = '8d3f5a0e-2c71-4b1e-9f4a-1d6c2b7e9a10';
-
-/** The id a registration gets: derived from its Idempotency-Key, so that a retry names the same household. */
-export const householdIdFor = (idempotencyKey: string | undefined): string =>
-  idempotencyKey ? uuidV5(`register:${idempotencyKey}`, householdIdNamespace) : uuidV7();
-
+/** Who the household is and where it lives: registration, members, moves, and erasure of its personal data. */
 @ApiTags('registry')
 @Controller('households')
 export class RegistryController {
   constructor(
-    private readonly commands: CommandBus,
-    private readonly household: HouseholdCommands,
+    private readonly bus: CommandBus,
+    private readonly clock: Clock,
   ) {}
 
   @Post()
   @Allow('households.register', RegistrationArea)
   @ApiOperation({ summary: 'Register a target household (pinpoint)' })
-  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key registers once' })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key and body registers once; another body is refused' })
   @ApiCreatedResponse({ description: 'registered; ETag is its version' })
   @ApiConflictResponse({ description: 'a national ID is already registered in another household (named)' })
+  @ApiUnprocessableEntityResponse({ description: 'the Idempotency-Key was used before with another body' })
   async register(
     @Body() body: RegisterHouseholdBody,
-    @Caller() caller: Principal,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CommandContext('optional') context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    const householdId = householdIdFor(idempotencyKey);
-    const change = await this.commands.execute<HandleHousehold, HouseholdChange>(
-      new HandleHousehold(
-        householdId,
-        0,
-        { type: 'RegisterHousehold', householdId, source: body.source, address: body.address, members: body.members, today: bangkokToday() },
-        actorOf(caller),
-        idempotencyKey,
-      ),
-    );
+    const householdId = householdIdFor(context.idempotency?.key);
+    const { source, address, members } = body;
+    const command = { type: 'RegisterHousehold', householdId, source, address, members, today: this.clock.today() } as const;
+    const change = await changeHousehold(this.bus, new HandleHousehold(householdId, command, context, 0));
     response.setHeader('Location', `/households/${householdId}`);
-    return versioned(response, change);
+    return withETag(response, change);
   }
 
   @Put(':householdId/members')
@@ -60,13 +45,12 @@ export class RegistryController {
     @Param('householdId', ParseUUIDPipe) householdId: string,
     @Body() body: UpdateMembersBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Caller() caller: Principal,
+    @CommandContext('optional') context: CommandContext,
+    @AccessLoad() loaded: Promise<LoadedHousehold> | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    return this.household.change(
-      { householdId, ifMatch, actor: actorOf(caller), response },
-      { type: 'UpdateMembers', members: body.members, reason: body.reason, today: bangkokToday() },
-    );
+    const command = { type: 'UpdateMembers', members: body.members, reason: body.reason, today: this.clock.today() } as const;
+    return changeAsLastRead(this.bus, { householdId, ifMatch, context, loaded, response }, command);
   }
 
   @Post(':householdId/moves')
@@ -78,10 +62,12 @@ export class RegistryController {
     @Param('householdId', ParseUUIDPipe) householdId: string,
     @Body() body: MoveBody,
     @Headers('if-match') ifMatch: string | undefined,
-    @Caller() caller: Principal,
+    @CommandContext('optional') context: CommandContext,
+    @AccessLoad() loaded: Promise<LoadedHousehold> | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<HouseholdChange> {
-    return this.household.change({ householdId, ifMatch, actor: actorOf(caller), response }, { type: 'MoveHousehold', to: body.to, movedOn: body.movedOn });
+    const command = { type: 'MoveHousehold', to: body.to, movedOn: body.movedOn } as const;
+    return changeAsLastRead(this.bus, { householdId, ifMatch, context, loaded, response }, command);
   }
 
   @Post(':householdId/erasure')
@@ -96,12 +82,10 @@ export class RegistryController {
   async erase(
     @Param('householdId', ParseUUIDPipe) householdId: string,
     @Body() body: EraseBody,
-    @Caller() caller: Principal,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CommandContext('optional') context: CommandContext,
+    @AccessLoad() loaded: Promise<LoadedHousehold> | undefined,
   ): Promise<{ householdId: string; version: number }> {
-    const { version } = await this.commands.execute<HandleHousehold, HouseholdChange>(
-      new HandleHousehold(householdId, 'current', { type: 'EraseHousehold', ...body }, actorOf(caller), idempotencyKey),
-    );
+    const { version } = await changeHousehold(this.bus, new HandleHousehold(householdId, { type: 'EraseHousehold', ...body }, context, 'any', loaded));
     return { householdId, version };
   }
 }

@@ -1,13 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import type { FilterQuery, Model } from 'mongoose';
 import { classifications, dimensions, processSteps } from '@khu-siao/contracts';
 import { Allow } from '@khu-siao/service-runtime';
-import { SearchArea } from '../access/household-areas';
-import { HouseholdListing } from './household-listing.schema';
+import { HouseholdListingQuery } from './household-listing.query';
+import { SearchArea } from './search-area';
 
 const statuses = ['active', 'graduated', 'closed'] as const;
 
@@ -40,31 +38,12 @@ export class HouseholdSearchQuery {
 @ApiTags('reading')
 @Controller('households')
 export class HouseholdSearchController {
-  constructor(@InjectModel(HouseholdListing.name) private readonly listings: Model<HouseholdListing>) {}
+  constructor(private readonly listing: HouseholdListingQuery) {}
 
   @Get()
   @Allow('households.search', SearchArea)
   @ApiOperation({ summary: 'Search households by area, status, classification, failed dimension and process step' })
-  async search(@Query() query: HouseholdSearchQuery) {
-    const filter: FilterQuery<HouseholdListing> = { status: { $exists: true } };
-    for (const field of ['provinceCode', 'districtCode', 'tambonCode', 'villageCode', 'status', 'classification', 'processStep'] as const) {
-      if (query[field] !== undefined) filter[field] = query[field];
-    }
-    if (query.failedDimension) filter.failedDimensions = query.failedDimension;
-    const [total, items] = await Promise.all([
-      this.listings.countDocuments(filter),
-      this.listings
-        .find(filter, { pairings: 0, pairingVersion: 0 })
-        .sort({ _id: 1 })
-        .skip((query.page - 1) * query.pageSize)
-        .limit(query.pageSize)
-        .lean(),
-    ]);
-    return {
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-      items: items.map(({ _id, updatedAt: _updatedAt, ...listing }) => ({ householdId: _id, ...listing })),
-    };
+  search(@Query() query: HouseholdSearchQuery) {
+    return this.listing.search(query, query);
   }
 }

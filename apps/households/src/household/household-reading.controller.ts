@@ -1,18 +1,20 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { InvalidCommandError, NotFoundError, fold } from '@khu-siao/decider';
-import { householdDecider, householdSummary } from '@khu-siao/households-domain';
+import { InvalidCommandError, NotFoundError } from '@khu-siao/decider';
+import { householdSummary } from '@khu-siao/households-domain';
 import { isEncryptedField, MissingPurposeError, type Principal, type SecurityServices } from '@khu-siao/security';
 import { Allow, Caller, SECURITY } from '@khu-siao/service-runtime';
-import { HouseholdArea } from '../access/household-areas';
 import { PersonalData, withMaskedNationalIds } from '../personal-data/personal-data';
+import { AccessLoad, HouseholdArea } from './household-area';
+import { HouseholdHandler, type LoadedHousehold } from './household.handler';
 
-/** Reads straight from the household's stream: always current, never behind a projection. */
+/** Reads straight from the household's stream (as its access check loaded it): always current, never behind a projection. */
 @ApiTags('reading')
 @Controller()
 export class HouseholdReadingController {
   constructor(
+    private readonly households: HouseholdHandler,
     private readonly personalData: PersonalData,
     @Inject(SECURITY) private readonly security: SecurityServices,
   ) {}
@@ -22,9 +24,12 @@ export class HouseholdReadingController {
   @ApiOperation({ summary: "The household's current state; national IDs masked, erased fields as { erased: true }; ETag is its version" })
   @ApiOkResponse({ description: 'summary, address and members' })
   @ApiNotFoundResponse({ description: 'no such household' })
-  async current(@Param('householdId', ParseUUIDPipe) householdId: string, @Res({ passthrough: true }) response: Response) {
-    const { version, events } = await this.read(householdId);
-    const state = fold(householdDecider, events);
+  async current(
+    @Param('householdId', ParseUUIDPipe) householdId: string,
+    @AccessLoad() loaded: Promise<LoadedHousehold> | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { version, state } = await this.read(householdId, loaded);
     if (state.status === 'unregistered') throw new NotFoundError('household', householdId);
     response.setHeader('ETag', `"${version}"`);
     return withMaskedNationalIds({ version, ...householdSummary(state), members: state.members, plan: state.lifePlan });
@@ -33,8 +38,8 @@ export class HouseholdReadingController {
   @Get('households/:householdId/timeline')
   @Allow('households.read', HouseholdArea)
   @ApiOperation({ summary: 'Every event of the household: what, when it happened, when recorded, by whom' })
-  async timeline(@Param('householdId', ParseUUIDPipe) householdId: string) {
-    const { version, stored, events } = await this.read(householdId);
+  async timeline(@Param('householdId', ParseUUIDPipe) householdId: string, @AccessLoad() loaded: Promise<LoadedHousehold> | undefined) {
+    const { version, stored, events } = await this.read(householdId, loaded);
     return {
       householdId,
       version,
@@ -61,9 +66,10 @@ export class HouseholdReadingController {
     @Param('memberId') memberId: string,
     @Query('purpose') purpose: unknown,
     @Caller() reader: Principal,
+    @AccessLoad() loaded: Promise<LoadedHousehold> | undefined,
   ) {
     if (typeof purpose !== 'string') throw new InvalidCommandError([{ field: 'purpose', message: 'is required to read a full national ID' }]);
-    const { stored } = await this.read(householdId);
+    const { stored } = await this.read(householdId, loaded);
     const sealed = this.personalData.sealedNationalIdOf(stored, memberId);
     if (sealed === undefined) throw new NotFoundError('member', memberId);
     if (!isEncryptedField(sealed)) return { householdId, memberId, nationalId: sealed };
@@ -84,8 +90,8 @@ export class HouseholdReadingController {
     return { householdId, reads: await this.security.fullIdReads.readsOfHousehold(householdId) };
   }
 
-  private async read(householdId: string) {
-    const household = await this.personalData.load(householdId);
+  private async read(householdId: string, loaded: Promise<LoadedHousehold> | undefined) {
+    const household = await (loaded ?? this.households.load(householdId));
     if (household.version === 0) throw new NotFoundError('household', householdId);
     return household;
   }
