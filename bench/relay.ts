@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import type { Kafka } from 'kafkajs';
 import { TopicNames, VisitLogged, platformCatalogue } from '@khu-siao/contracts';
-import { EventStore, StreamConflictError, type AppendRequest } from '@khu-siao/event-store';
+import { EventStore, type AppendRequest } from '@khu-siao/event-store';
 import { DEFAULT_RELAY_PAGE, EventConsumer, EventRelay, createKafka, ensureTopics, eventMessage } from '@khu-siao/messaging';
 import { createLogger, type Logger } from '@khu-siao/observability';
 import { CommandTimes } from './support/command-times';
@@ -153,7 +153,7 @@ async function appendAll(store: EventStore, calls: readonly AppendRequest[][]): 
       const outcomes = await store.appendMany(batch);
       const acknowledged = performance.now();
       for (const outcome of outcomes) {
-        if (outcome instanceof StreamConflictError) throw outcome;
+        if (outcome instanceof Error) throw outcome;
         at.set(outcome.events[0].eventId, acknowledged);
         lastPosition = Math.max(lastPosition, outcome.position);
       }
