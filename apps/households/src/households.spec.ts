@@ -1,6 +1,6 @@
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
 import { createTestContext, type TestContext, jsonCall } from '@khu-siao/testing';
-import { startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
+import { EventSourcedHandler, startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
 import { HouseholdsModule } from './households.module';
 import { eventually } from './testing-support/eventually';
 import { assessment, member, nationalId, registration } from './testing-support/household-requests';
@@ -155,6 +155,20 @@ describe('the households service', () => {
     expect(statuses).toEqual([200, 409]);
     const withoutVersion = await call('POST', `/households/${householdId}/closure`, { closedOn: '2022-04-01', reason: 'movedAway' });
     expect(withoutVersion.status).toBe(428);
+  });
+
+  it('reads the household once for a change or a read: the route uses the load its access was checked on', async () => {
+    const { householdId } = await register(7000);
+    const loads = jest.spyOn(EventSourcedHandler.prototype, 'load');
+    try {
+      const assessed = await call('POST', `/households/${householdId}/assessments`, assessment('a-1', '2022-01-27'), { 'if-match': '"1"' });
+      expect(assessed.status).toBe(200);
+      expect(loads).toHaveBeenCalledTimes(1);
+      expect((await call('GET', `/households/${householdId}`)).status).toBe(200);
+      expect(loads).toHaveBeenCalledTimes(2);
+    } finally {
+      loads.mockRestore();
+    }
   });
 
   it('finds households by area, classification and failed dimension once the listing has caught up', async () => {

@@ -1,4 +1,4 @@
-import { dimensions, type FieldIssue } from '@khu-siao/contracts';
+import { dimensions } from '@khu-siao/contracts';
 import { IllegalStateError, InvalidCommandError, calendarDateIssues, optional, refuseIfAny, type CalendarDate, type Decider } from '@khu-siao/decider';
 import { classify } from '../classification/classification';
 import { addressIssues, sameAddress } from './address';
