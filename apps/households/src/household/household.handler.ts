@@ -80,7 +80,7 @@ export class HouseholdHandler extends EventSourcedHandler<HouseholdCommand, Hous
     return householdStream(householdId);
   }
 
-  /** A stream that ends in its erasure has its erasure finished here: a request that died after the append is completed by whatever reads it next. */
+  /** A stream that ends in its erasure has it finished here: a request that died after the append is completed by the next read. */
   protected async open(householdId: string, stored: readonly StoredEvent<StoredHouseholdEvent>[]): Promise<HouseholdEvent[]> {
     if (stored.at(-1)?.type === 'HouseholdErased') await this.personalData.finishErasure(householdId);
     return this.personalData.open(householdId, stored);

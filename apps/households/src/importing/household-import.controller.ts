@@ -23,7 +23,11 @@ export class HouseholdImportController {
   })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string' } })
-  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry of the same file with the same key registers nothing twice; another file under it is refused' })
+  @ApiHeader({
+    name: 'idempotency-key',
+    required: false,
+    description: 'a retry of the same file with the same key registers nothing twice; another file under the key is refused',
+  })
   @ApiOkResponse({ description: 'the import report' })
   @ApiUnprocessableEntityResponse({ description: 'the Idempotency-Key was used before with another file' })
   async import(@Body() body: unknown, @CommandContext('optional') context: CommandContext): Promise<ImportReport> {

@@ -52,10 +52,46 @@ function idempotencyOf(context: CommandContext, group: HouseholdRows, place: num
   };
 }
 
+/** The report as the import makes it: each household counted once, each row it refuses with its line. */
+class ImportTally {
+  private readonly report: ImportReport;
+
+  constructor(rows: number) {
+    this.report = { rows, households: { registered: 0, alreadyRegistered: 0, refused: 0 }, refusedRows: [] };
+  }
+
+  registered(appended: boolean): void {
+    if (appended) this.report.households.registered += 1;
+    else this.report.households.alreadyRegistered += 1;
+  }
+
+  /** Refuses the household for the rows at fault; its other rows are reported as refused with it. */
+  refuse(group: HouseholdRows, issues: RowIssue[]): void {
+    this.report.households.refused += 1;
+    const atFault = new Set(issues.map((issue) => issue.line));
+    this.report.refusedRows.push(
+      ...issues,
+      ...group.rows
+        .filter((row) => !atFault.has(row.line))
+        .map((row) => ({ line: row.line, householdRef: group.householdRef, reason: 'another row of the household is refused' })),
+    );
+  }
+
+  /** Refuses the household for what it is, not for one of its rows: reported at its first line. */
+  refuseWhole(group: HouseholdRows, reason: string): void {
+    this.refuse(group, [{ line: group.rows[0].line, householdRef: group.householdRef, reason }]);
+  }
+
+  done(): ImportReport {
+    this.report.refusedRows.sort((a, b) => a.line - b.line);
+    return this.report;
+  }
+}
+
 /**
  * Registers the households of a TPMAP-style file. A household is registered whole or not at all (one commit); its id
  * derives from its `household_ref`, so that no household is registered twice; every refused row is reported with its
- * line. Households are appended in bulk, a batch per commit round, not one command at a time.
+ * line. Households are decided one by one but claimed, sealed and appended a batch at a time.
  */
 @Injectable()
 export class HouseholdImport {
@@ -67,62 +103,54 @@ export class HouseholdImport {
   ) {}
 
   async run(rows: readonly TpmapRow[], context: CommandContext): Promise<ImportReport> {
-    const report: ImportReport = { rows: rows.length, households: { registered: 0, alreadyRegistered: 0, refused: 0 }, refusedRows: [] };
-    const refuse = (group: HouseholdRows, issues: RowIssue[]) => {
-      report.households.refused += 1;
-      const atFault = new Set(issues.map((issue) => issue.line));
-      report.refusedRows.push(
-        ...issues,
-        ...group.rows
-          .filter((row) => !atFault.has(row.line))
-          .map((row) => ({ line: row.line, householdRef: group.householdRef, reason: 'another row of the household is refused' })),
-      );
-    };
-    const refuseWhole = (group: HouseholdRows, reason: string) => refuse(group, [{ line: group.rows[0].line, householdRef: group.householdRef, reason }]);
+    const tally = new ImportTally(rows.length);
     const reused = context.idempotency ? 'the Idempotency-Key was used before for another file' : 'was imported before with other rows';
-    const ready: Ready[] = [];
-    const today = this.clock.today();
-    for (const [place, group] of groupByHousehold(rows).entries()) {
-      const householdId = uuidV5(`tpmap:${group.householdRef}`, importNamespace);
-      const made = registrationOf(group, householdId, today);
-      if ('issues' in made) {
-        refuse(group, made.issues);
-        continue;
-      }
-      try {
-        const events = householdDecider.decide(made.command, householdDecider.initialState());
-        ready.push({ group, householdId, events, idempotency: idempotencyOf(context, group, place) });
-      } catch (error) {
-        if (!(error instanceof InvalidCommandError)) throw error;
-        refuse(group, error.issues.map((issue) => rowIssueOf(group, issue.field, issue.message)));
-      }
-    }
-    // A retry is answered from the first time without claiming or sealing again; a reused key is refused before anything is written.
+    const ready = this.decided(rows, context, tally);
+    // A retry is answered from the first time, not claimed or sealed again; a reused key is refused before anything is written.
     const priors = await this.priorsOf(ready);
     const fresh: Ready[] = [];
     for (const [index, item] of ready.entries()) {
       const prior = priors[index];
+      const retried = prior?.request === item.idempotency.fingerprint && prior?.streamId === streamIdOf(householdStream(item.householdId));
       if (!prior) fresh.push(item);
-      else if (prior.request === item.idempotency.fingerprint && prior.streamId === streamIdOf(householdStream(item.householdId))) {
-        report.households.alreadyRegistered += 1;
-      } else if (context.idempotency) throw new IdempotencyKeyReusedError();
-      else refuseWhole(item.group, reused);
+      else if (retried) tally.registered(false);
+      else if (context.idempotency) throw new IdempotencyKeyReusedError();
+      else tally.refuseWhole(item.group, reused);
     }
     const batches = Array.from({ length: Math.ceil(fresh.length / batchSize) }, (_, index) => fresh.slice(index * batchSize, (index + 1) * batchSize));
     // Two batches in flight: one is claimed and sealed while the other is written.
     const lane = async () => {
       for (let batch = batches.shift(); batch; batch = batches.shift()) {
-        for (const [item, outcome] of await this.register(batch, context, refuse)) {
-          if (outcome instanceof StreamConflictError) refuseWhole(item.group, 'the household is already registered');
-          else if (outcome instanceof IdempotencyKeyReusedError) refuseWhole(item.group, reused);
-          else if (outcome.appended) report.households.registered += 1;
-          else report.households.alreadyRegistered += 1;
+        for (const [item, outcome] of await this.register(batch, context, tally)) {
+          if (outcome instanceof StreamConflictError) tally.refuseWhole(item.group, 'the household is already registered');
+          else if (outcome instanceof IdempotencyKeyReusedError) tally.refuseWhole(item.group, reused);
+          else tally.registered(outcome.appended);
         }
       }
     };
     await Promise.all([lane(), lane()]);
-    report.refusedRows.sort((a, b) => a.line - b.line);
-    return report;
+    return tally.done();
+  }
+
+  /** Each household's registration as the domain decides it on an empty stream, or its rows refused. */
+  private decided(rows: readonly TpmapRow[], context: CommandContext, tally: ImportTally): Ready[] {
+    const today = this.clock.today();
+    return groupByHousehold(rows).flatMap((group, place) => {
+      const householdId = uuidV5(`tpmap:${group.householdRef}`, importNamespace);
+      const made = registrationOf(group, householdId, today);
+      if ('issues' in made) {
+        tally.refuse(group, made.issues);
+        return [];
+      }
+      try {
+        const events = householdDecider.decide(made.command, householdDecider.initialState());
+        return [{ group, householdId, events, idempotency: idempotencyOf(context, group, place) }];
+      } catch (error) {
+        if (!(error instanceof InvalidCommandError)) throw error;
+        tally.refuse(group, error.issues.map((issue) => rowIssueOf(group, issue.field, issue.message)));
+        return [];
+      }
+    });
   }
 
   /** The append each household's key already made, a query per batch. */
@@ -140,7 +168,7 @@ export class HouseholdImport {
   private async register(
     batch: readonly Ready[],
     context: CommandContext,
-    refuse: (group: HouseholdRows, issues: RowIssue[]) => void,
+    tally: ImportTally,
   ): Promise<[Ready, AppendOutcome][]> {
     const nationalIdsOf = (item: Ready) => item.group.rows.map((row) => row.fields.national_id);
     await this.personalData.prepareKeys(batch.map((item) => item.householdId));
@@ -151,7 +179,8 @@ export class HouseholdImport {
         const refusal = taken[index];
         if (refusal) {
           const { line } = group.rows[refusal.position];
-          refuse(group, [{ line, householdRef: group.householdRef, field: 'national_id', reason: `is already registered in household ${refusal.otherHouseholdId}` }]);
+          const reason = `is already registered in household ${refusal.otherHouseholdId}`;
+          tally.refuse(group, [{ line, householdRef: group.householdRef, field: 'national_id', reason }]);
           return null;
         }
         try {
@@ -159,7 +188,7 @@ export class HouseholdImport {
         } catch (error) {
           await this.nationalIds.release(householdId, nationalIdsOf(item));
           if (!(error instanceof HouseholdErasedError)) throw error;
-          refuse(group, [{ line: group.rows[0].line, householdRef: group.householdRef, reason: "the household's personal data was erased" }]);
+          tally.refuseWhole(group, "the household's personal data was erased");
           return null;
         }
       }),

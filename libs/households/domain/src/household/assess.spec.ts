@@ -98,4 +98,10 @@ describe('assessing a household', () => {
   it('is refused before the household is registered', () => {
     given().when(assess()).thenThrows(IllegalStateError, 'the household is not registered');
   });
+
+  it('refuses to assess a household whose birth dates read as erased: its key was destroyed before the erasure was recorded', () => {
+    const members = registered.data.members.map((member) => ({ ...member, birthDate: { erased: true } as const }));
+    const keyDestroyed = { ...registered, data: { ...registered.data, members } };
+    given(keyDestroyed).when(assess()).thenThrows(IllegalStateError);
+  });
 });
