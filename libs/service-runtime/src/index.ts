@@ -29,5 +29,6 @@ export { NoArea, type AreaResolver } from './access/area-resolver';
 export { Forbidden } from './access/access-problems';
 export { SECURITY } from './tokens';
 export { KnownHouseholdsModule } from './known-households/known-households.module';
+export { knownHouseholdChangeOf, type KnownHouseholdChange } from './known-households/known-households.projection';
 export { KnownHouseholds, type HouseholdFacts } from './known-households/known-households';
 export { KnownHousehold, type KnownHouseholdStatus } from './known-households/known-household.schema';

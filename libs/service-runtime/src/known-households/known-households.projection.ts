@@ -15,10 +15,10 @@ class KnownHouseholdMovedOn extends Error {
   override readonly name = 'KnownHouseholdMovedOn';
 }
 
-type Change = Partial<Pick<KnownHousehold, 'status' | 'area' | 'lifePlan'>>;
+export type KnownHouseholdChange = Partial<Pick<KnownHousehold, 'status' | 'area' | 'lifePlan'>>;
 
 /** What each household event changes in what the service knows; most change nothing but the version. */
-function changeOf(event: PlatformEvent): Change {
+export function knownHouseholdChangeOf(event: PlatformEvent): KnownHouseholdChange {
   switch (event.type) {
     case 'HouseholdRegistered':
       return { status: 'active', area: event.data.address.area };
@@ -57,7 +57,7 @@ export class KnownHouseholdsProjection {
     const current = await this.households.findById(householdId, { version: 1 }).lean();
     const known = current?.version ?? 0;
     if (known >= event.aggregateVersion) return;
-    const change = changeOf(event);
+    const change = knownHouseholdChangeOf(event);
     if (!current) {
       try {
         await this.households.create({ _id: householdId, version: event.aggregateVersion, status: 'active', area: null, lifePlan: null, ...change });
