@@ -47,20 +47,23 @@ export interface VisitDetails<TText = string, TPoint = GeoPoint> {
  */
 export type RecordedVisitDetails = VisitDetails<RecordedText, GeoPoint | ErasedText>;
 
-/** The visit events as the domain emits and folds them, opened; the contract carries their personal fields sealed. */
-export type ClearVisitEvent =
-  | { readonly type: 'VisitLogged'; readonly data: { visitId: string; householdId: string } & RecordedVisitDetails }
+/** A visit's events with their personal fields of one kind: sealed (as stored), or opened (as decided and folded). */
+export type VisitEventWith<TText, TPoint> =
+  | { readonly type: 'VisitLogged'; readonly data: { visitId: string; householdId: string } & VisitDetails<TText, TPoint> }
   | {
       readonly type: 'VisitCorrected';
       readonly data: {
         visitId: string;
         householdId: string;
-        details: RecordedVisitDetails;
+        details: VisitDetails<TText, TPoint>;
         reason: string;
         correctedBy: string;
         correctedOn: CalendarDate;
       };
     };
+
+/** The visit events as the domain emits and folds them, opened; the contract carries their personal fields sealed. */
+export type ClearVisitEvent = VisitEventWith<RecordedText, GeoPoint | ErasedText>;
 
 export interface Correction {
   readonly reason: string;
