@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ensureTopics } from '@khu-siao/messaging';
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
-import { Clock, startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
+import { Clock, type ServiceInProcess } from '@khu-siao/service-runtime';
 import { createTestContext, type TestContext, jsonCall } from '@khu-siao/testing';
 import { fiscalYearAt } from '@khu-siao/welfare-payments-domain';
-import { WelfarePaymentsModule } from './welfare-payments.module';
+import { welfareInProcess } from './testing-support/welfare-under-test';
 
 /** Two tambon centres of Mueang Khon Kaen (province 40): A and B, each paying subsidies from its own budget. */
 const centreIds = { A: 'tc-400101', B: 'tc-400102' } as const;
@@ -44,12 +43,7 @@ describe('who may do what in the welfare-payments service', () => {
 
   beforeAll(async () => {
     context = await createTestContext('welfare-access');
-    await ensureTopics(context.kafka, [{ topic: context.topics.events('households') }]);
-    service = await startServiceInProcess(WelfarePaymentsModule, context, {
-      service: 'welfare-payments',
-      openApi: { title: 'welfare-payments', description: 'spec' },
-      consumes: { group: 'welfare-payments-households', from: ['households'] },
-    });
+    service = await welfareInProcess(context);
     const signIn = new LocalSignIn(context.securityEnv);
     Object.assign(as, {
       officerA: await signIn.tambonWelfareOfficer(centreIds.A, 'officer-of-a'),

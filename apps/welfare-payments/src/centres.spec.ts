@@ -1,9 +1,8 @@
-import { ensureTopics } from '@khu-siao/messaging';
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
-import { Clock, startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
+import { Clock, type ServiceInProcess } from '@khu-siao/service-runtime';
 import { createTestContext, type TestContext, jsonCall } from '@khu-siao/testing';
 import { fiscalYearAt } from '@khu-siao/welfare-payments-domain';
-import { WelfarePaymentsModule } from './welfare-payments.module';
+import { welfareInProcess } from './testing-support/welfare-under-test';
 
 const banFang = { provinceCode: '40', districtCode: '4002', tambonCode: '400201' };
 const wiangKao = { provinceCode: '40', districtCode: '4029', tambonCode: '402901' };
@@ -20,12 +19,7 @@ describe('the centre register of the welfare-payments service', () => {
     context = await createTestContext('welfare-centres');
     signIn = new LocalSignIn(context.securityEnv);
     admin = await signIn.provincialAdministrator('40');
-    await ensureTopics(context.kafka, [{ topic: context.topics.events('households') }]);
-    service = await startServiceInProcess(WelfarePaymentsModule, context, {
-      service: 'welfare-payments',
-      openApi: { title: 'welfare-payments', description: 'spec' },
-      consumes: { group: 'welfare-payments-households', from: ['households'] },
-    });
+    service = await welfareInProcess(context);
     const subsidy = { programmeId: 'centre-subsidy', name: 'Subsidy to Community Family Development Centres', kind: 'centreSubsidy', recipients: ['centre'] };
     expect((await call('POST', '/programmes', subsidy)).status).toBe(201);
   }, 120_000);

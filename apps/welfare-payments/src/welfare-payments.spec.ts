@@ -1,9 +1,9 @@
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
-import { Clock, startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
-import { createTestContext, inParallel, type TestContext, jsonCall } from '@khu-siao/testing';
+import { Clock, type ServiceInProcess } from '@khu-siao/service-runtime';
+import { createTestContext, inParallel, type TestContext, jsonCall, until } from '@khu-siao/testing';
 import { fiscalYearAt, fiscalYearRange } from '@khu-siao/welfare-payments-domain';
 import { PublishedHouseholds } from './testing-support/published-households';
-import { WelfarePaymentsModule } from './welfare-payments.module';
+import { welfareInProcess } from './testing-support/welfare-under-test';
 
 const grant3000 = 300_000;
 const householdCount = 420;
@@ -29,13 +29,9 @@ describe('the welfare-payments service', () => {
       return known;
     };
     households = await PublishedHouseholds.prepare(context);
-    service = await startServiceInProcess(WelfarePaymentsModule, context, {
-      service: 'welfare-payments',
-      openApi: { title: 'welfare-payments', description: 'spec' },
-      consumes: { group: 'welfare-payments-households', from: ['households'] },
-    });
+    service = await welfareInProcess(context);
     await households.register(householdCount);
-    await households.known(service.config.databaseName, householdCount);
+    await until(async () => (await households.known(service.config.databaseName)) >= householdCount, 'the households consumed');
     expect((await call('POST', '/programmes', { programmeId: 'family-grant', name: 'Family assistance grant', kind: 'familyAssistanceGrant', recipients: ['household'], standardAmount: grant3000 })).status).toBe(201);
     expect((await call('POST', '/programmes', { programmeId: 'centre-subsidy', name: 'Subsidy to centres', kind: 'centreSubsidy', recipients: ['centre'] })).status).toBe(201);
   }, 120_000);
@@ -206,7 +202,7 @@ describe('the welfare-payments service', () => {
     const awaiting = await grantOk('tc-erasure', householdId);
 
     await households.erase(householdId, period.from);
-    await households.known(service.config.databaseName, 1, { _id: householdId, status: 'erased' });
+    await until(async () => (await households.known(service.config.databaseName, { _id: householdId, status: 'erased' })) === 1, 'the erasure consumed');
 
     const refused = await grantTo('tc-erasure', householdId);
     expect(refused.status).toBe(409);

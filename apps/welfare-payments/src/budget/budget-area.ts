@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { NotFoundError } from '@khu-siao/decider';
 import type { AreaResolver } from '@khu-siao/service-runtime';
 import { CentreAreas } from '../centre/centre-area';
 import { Budgets } from '../read-models/budgets/budgets.query';
@@ -15,8 +14,6 @@ export class BudgetCentre implements AreaResolver {
 
   async areaOf(request: Request) {
     const budgetId = String(request.params['budgetId']);
-    const centreId = await this.budgets.centreOf(budgetId);
-    if (centreId === null) throw new NotFoundError('budget', budgetId);
-    return this.centres.of(centreId);
+    return this.centres.payingFor('budget', budgetId, await this.budgets.centreOf(budgetId));
   }
 }

@@ -22,6 +22,12 @@ export class CentreAreas {
     const { provinceCode, districtCode, tambonCode } = centre.area;
     return { centreId, provinceCode, districtCode, tambonCode };
   }
+
+  /** Where what a centre pays for (a budget, a grant) lies: with that centre; null for one never recorded (404). */
+  payingFor(resource: 'budget' | 'grant', id: string, centreId: string | null): Promise<ResourceArea> {
+    if (centreId === null) throw new NotFoundError(resource, id);
+    return this.of(centreId);
+  }
 }
 
 const bodyOf = (request: Request) => (request.body ?? {}) as Record<string, unknown>;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { NotFoundError } from '@khu-siao/decider';
 import type { AreaResolver } from '@khu-siao/service-runtime';
 import { CentreAreas } from '../centre/centre-area';
 import { Grants } from '../read-models/grants/grants.query';
@@ -15,8 +14,6 @@ export class GrantCentre implements AreaResolver {
 
   async areaOf(request: Request) {
     const grantId = String(request.params['grantId']);
-    const centreId = await this.grants.centreOf(grantId);
-    if (centreId === null) throw new NotFoundError('grant', grantId);
-    return this.centres.of(centreId);
+    return this.centres.payingFor('grant', grantId, await this.grants.centreOf(grantId));
   }
 }

@@ -1,9 +1,8 @@
-import { ensureTopics } from '@khu-siao/messaging';
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
-import { Clock, startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
+import type { ServiceInProcess } from '@khu-siao/service-runtime';
 import { createTestContext, jsonCall, type TestContext } from '@khu-siao/testing';
-import { fiscalYearAt } from '@khu-siao/welfare-payments-domain';
-import { WelfarePaymentsModule } from '../welfare-payments.module';
+import { subsidy as subsidyOf, subsidyBudget } from '../testing-support/subsidy-budget';
+import { welfareInProcess } from '../testing-support/welfare-under-test';
 
 const centreId = 'tc-400101';
 
@@ -16,22 +15,12 @@ describe('an Idempotency-Key on the grant and payment routes', () => {
 
   beforeAll(async () => {
     context = await createTestContext('welfare-keys');
-    await ensureTopics(context.kafka, [{ topic: context.topics.events('households') }]);
-    service = await startServiceInProcess(WelfarePaymentsModule, context, {
-      service: 'welfare-payments',
-      openApi: { title: 'welfare-payments', description: 'spec' },
-      consumes: { group: 'welfare-payments-households', from: ['households'] },
-    });
+    service = await welfareInProcess(context);
     const signIn = new LocalSignIn(context.securityEnv);
     const admin = await signIn.provincialAdministrator('40');
     officer = await signIn.tambonWelfareOfficer(centreId, 'officer-1');
     otherOfficer = await signIn.tambonWelfareOfficer(centreId, 'officer-2');
-    const area = { provinceCode: '40', districtCode: '4001', tambonCode: '400101' };
-    expect((await jsonCall(service.baseUrl, 'POST', '/programmes', { programmeId: 'subsidy', name: 'Subsidy', kind: 'centreSubsidy', recipients: ['centre'] }, admin)).status).toBe(201);
-    expect((await jsonCall(service.baseUrl, 'POST', '/centres', { centreId, name: 'ศูนย์ในเมือง', kind: 'tambonCentre', area }, admin)).status).toBe(201);
-    const budget = await jsonCall(service.baseUrl, 'POST', '/budgets', { centreId, fiscalYear: fiscalYearAt(new Clock().now()), programmeId: 'subsidy', amount: 1_000_000 }, admin);
-    expect(budget.status).toBe(201);
-    budgetId = budget.body.budgetId;
+    budgetId = await subsidyBudget(service.baseUrl, admin, centreId, 1_000_000);
   }, 120_000);
 
   afterAll(async () => {
@@ -39,7 +28,7 @@ describe('an Idempotency-Key on the grant and payment routes', () => {
     await context?.close();
   });
 
-  const subsidy = (amount: number, reason = 'equipment') => ({ programmeId: 'subsidy', centreId, recipient: { kind: 'centre', centreId }, amount, reason });
+  const subsidy = (amount: number, reason?: string) => subsidyOf(centreId, amount, reason);
   const grant = (body: unknown, key: string, caller = officer) => jsonCall(service.baseUrl, 'POST', '/grants', body, { ...caller, 'idempotency-key': key });
   const pay = (grantId: string, body: unknown, key: string) => jsonCall(service.baseUrl, 'POST', `/grants/${grantId}/disbursements`, body, { ...officer, 'idempotency-key': key });
   const budget = async () => (await jsonCall(service.baseUrl, 'GET', `/budgets/${encodeURIComponent(budgetId)}`, undefined, officer)).body;

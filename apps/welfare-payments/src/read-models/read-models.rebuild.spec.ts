@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
-import { Clock, LogProjections, startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
-import { createTestContext, jsonCall, type TestContext } from '@khu-siao/testing';
+import { Clock, LogProjections, type ServiceInProcess } from '@khu-siao/service-runtime';
+import { createTestContext, jsonCall, until, type TestContext } from '@khu-siao/testing';
 import { fiscalYearAt, fiscalYearRange } from '@khu-siao/welfare-payments-domain';
 import { PublishedHouseholds } from '../testing-support/published-households';
-import { WelfarePaymentsModule } from '../welfare-payments.module';
+import { welfareInProcess } from '../testing-support/welfare-under-test';
 
 /** Every read model of the service, by its projection's name and its collection. */
 const readModels = { 'centre-register': 'centres', budgets: 'budgets', grants: 'grants', 'ledger-entries': 'ledger_entries' } as const;
@@ -24,13 +24,9 @@ describe('the welfare read models rebuilt from the log', () => {
     signIn = new LocalSignIn(context.securityEnv);
     admin = await signIn.provincialAdministrator('40');
     households = await PublishedHouseholds.prepare(context);
-    service = await startServiceInProcess(WelfarePaymentsModule, context, {
-      service: 'welfare-payments',
-      openApi: { title: 'welfare-payments', description: 'spec' },
-      consumes: { group: 'welfare-payments-households', from: ['households'] },
-    });
+    service = await welfareInProcess(context);
     await households.register(12);
-    await households.known(service.config.databaseName, 12);
+    await until(async () => (await households.known(service.config.databaseName)) >= 12, 'the households consumed');
   }, 120_000);
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { platformCatalogue } from '@khu-siao/contracts';
 import { EventStore, streamOf } from '@khu-siao/event-store';
-import { EventRelay, ensureTopics } from '@khu-siao/messaging';
-import { until, type TestContext } from '@khu-siao/testing';
+import { EventRelay } from '@khu-siao/messaging';
+import { householdsTopic, type SpecContext } from './welfare-under-test';
 
 /** A personal field as the households service seals it (schema version 2): ciphertext this service never opens. */
 const sealed = () => `pd1.${randomBytes(24).toString('base64url')}`;
@@ -45,15 +45,15 @@ export class PublishedHouseholds {
   private relay?: EventRelay;
 
   private constructor(
-    private readonly context: TestContext,
+    private readonly context: SpecContext,
     private readonly store: EventStore,
   ) {}
 
   /** Call before the service starts: its consumer needs the topic. */
-  static async prepare(context: TestContext): Promise<PublishedHouseholds> {
+  static async prepare(context: SpecContext): Promise<PublishedHouseholds> {
     const store = new EventStore(context.database('households'), { catalogue: platformCatalogue });
     await store.ensureIndexes();
-    await ensureTopics(context.kafka, [{ topic: context.topics.events('households') }]);
+    await householdsTopic(context);
     return new PublishedHouseholds(context, store);
   }
 
@@ -81,10 +81,9 @@ export class PublishedHouseholds {
     await this.store.append(householdStream(householdId), 1, [{ ...erased, metadata: seedMetadata(householdId) }]);
   }
 
-  /** Resolves once the service's known households hold `count` documents matching `filter`. */
-  async known(databaseName: string, count: number, filter: Record<string, unknown> = {}): Promise<void> {
-    const known = this.context.client.db(databaseName).collection('known_households');
-    await until(async () => (await known.countDocuments(filter)) >= count, `${count} known households matching ${JSON.stringify(filter)}`);
+  /** How many of the service's known households match `filter`: what a spec waits on after publishing. */
+  known(databaseName: string, filter: Record<string, unknown> = {}): Promise<number> {
+    return this.context.client.db(databaseName).collection('known_households').countDocuments(filter);
   }
 
   async stop(): Promise<void> {
