@@ -1,6 +1,6 @@
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
 import { createTestContext, type TestContext, jsonCall } from '@khu-siao/testing';
-import { EventSourcedHandler, startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
+import { EventSourcedHandler, LogProjections, startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
 import { HouseholdsModule } from './households.module';
 import { eventually } from './testing-support/eventually';
 import { assessment, member, nationalId, registration } from './testing-support/household-requests';
@@ -191,5 +191,19 @@ describe('the households service', () => {
     expect(found.body.items[0]).not.toHaveProperty('state');
     expect(JSON.stringify(found.body)).not.toContain(nationalId(5000).slice(-4));
     expect((await call('GET', '/households?districtCode=4029&$where=1', undefined, administrator)).status).toBe(400);
+  });
+
+  it('rebuilds the listing from the log equal to the live one', async () => {
+    const listing = () =>
+      context.client
+        .db(service.config.databaseName)
+        .collection('household_listing')
+        .find({}, { projection: { updatedAt: 0 } })
+        .sort({ _id: 1 })
+        .toArray();
+    const live = await listing();
+    expect(live.length).toBeGreaterThan(5);
+    await service.app.get(LogProjections).rebuild('household-listing');
+    expect(await listing()).toEqual(live);
   });
 });
