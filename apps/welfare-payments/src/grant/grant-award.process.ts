@@ -65,8 +65,9 @@ export class GrantAward implements OnApplicationBootstrap {
 
   async award(request: GrantRequest, context: CommandContext): Promise<GrantAwarded> {
     const grantId = context.idempotency ? uuidV5(`grant:${context.idempotency.key}`, grantIdNamespace) : uuidV7();
-    const [approval, current] = await Promise.all([this.approval(grantId, request, context), this.grants.load(grantId)]);
-    const input = grantAwardOf(approval, current.state, context.actor);
+    // Only a key's grant may exist already: a fresh id has no stream to read.
+    const [approval, current] = await Promise.all([this.approval(grantId, request, context), context.idempotency ? this.grants.load(grantId) : null]);
+    const input = grantAwardOf(approval, current?.state ?? { status: 'none' }, context.actor);
     const { grant, refusal, input: awarded } = await this.runner.run(grantAward, grantId, input, this.take, { request: context.idempotency?.fingerprint });
     if (grant.status === 'recorded') return { grantId, budgetId: awarded.budgetId, version: grant.version, status: 'awaitingPayment', amount: awarded.amount };
     throw refusal ? errorOf(refusal) : new Error(`the award of grant ${grantId} ended without its grant`);
@@ -93,12 +94,11 @@ export class GrantAward implements OnApplicationBootstrap {
   }
 
   private async recipient(recipient: Recipient): Promise<'known' | 'erased' | 'unknown'> {
-    if (recipient?.kind === 'household') {
+    if (recipient.kind === 'household') {
       const household = await this.households.of(recipient.householdId);
       return household === null ? 'unknown' : household.status === 'erased' ? 'erased' : 'known';
     }
-    if (recipient?.kind === 'centre') return centreFactsOf((await this.centres.load(recipient.centreId)).state) === null ? 'unknown' : 'known';
-    return 'unknown';
+    return centreFactsOf((await this.centres.load(recipient.centreId)).state) === null ? 'unknown' : 'known';
   }
 
   private readonly take: StepTaker<GrantAwardInput, GrantAwardStep, GrantAwardOutcome> = async (step, input) => {
