@@ -4,5 +4,4 @@ module.exports = {
   coverageDirectory: '../../coverage/libs/testing',
   globalSetup: '<rootDir>/src/global-setup.ts',
   globalTeardown: '<rootDir>/src/global-teardown.ts',
-  testTimeout: 120000,
 };

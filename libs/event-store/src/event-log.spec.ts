@@ -1,12 +1,12 @@
+import { setTimeout as pause } from 'node:timers/promises';
 import type { Collection, Db } from 'mongodb';
 import { platformCatalogue, type EventMetadata } from '@khu-siao/contracts';
-import { createTestContext, type TestContext } from '@khu-siao/testing';
+import { createTestContext, until, type TestContext } from '@khu-siao/testing';
 import { COUNTERS_COLLECTION, EVENTS_COLLECTION, EventStore } from './event-store';
 import type { EventLog } from './event-log';
 import { eventIdsFor, type PendingEvent } from './pending-event';
 
 const metadata: EventMetadata = { correlationId: 'corr', causationId: null, actor: { kind: 'system', id: 'spec' } };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function paired(id: string): PendingEvent {
   return {
@@ -18,7 +18,7 @@ function paired(id: string): PendingEvent {
 }
 
 /** The same real database, but every insert into the event log waits first: commits land out of position order. */
-function delayingWrites(db: Db, delayMs: () => number): Db {
+function delayingWrites(db: Db, delay: () => Promise<unknown>): Db {
   return new Proxy(db, {
     get(target, property, receiver) {
       if (property !== 'collection') return Reflect.get(target, property, receiver);
@@ -32,7 +32,7 @@ function delayingWrites(db: Db, delayMs: () => number): Db {
               return typeof original === 'function' ? original.bind(inner) : original;
             }
             return async (...args: unknown[]) => {
-              await sleep(delayMs());
+              await delay();
               return original.apply(inner, args);
             };
           },
@@ -55,7 +55,8 @@ async function follow(log: EventLog, done: () => boolean) {
     if (page.waitingAt !== undefined) waited += 1;
     position = page.position;
     if (done() && position >= (await log.head()) && page.waitingAt === undefined) return { read, waited };
-    await sleep(3);
+    // A relay's idle between two reads of the log.
+    await pause(3);
   }
 }
 
@@ -67,11 +68,11 @@ describe('reading the global log', () => {
   });
   afterAll(() => context.close());
 
-  async function freshStores(label: string, delayMs: () => number) {
+  async function freshStores(label: string, delay: () => Promise<unknown>) {
     const db = context.database(label);
     const reader = new EventStore(db, { catalogue: platformCatalogue });
     await reader.ensureIndexes();
-    return { db, reader, writer: new EventStore(delayingWrites(db, delayMs), { catalogue: platformCatalogue }) };
+    return { db, reader, writer: new EventStore(delayingWrites(db, delay), { catalogue: platformCatalogue }) };
   }
 
   it('never skips a commit stored after a later-positioned one: 8 writers, delayed writes, every event once', async () => {
@@ -79,10 +80,11 @@ describe('reading the global log', () => {
     const { reader, writer } = await freshStores('concurrent', () => {
       const delay = first ? 300 : Math.floor(Math.random() * 25);
       first = false;
-      return delay;
+      return pause(delay);
     });
     let writing = true;
-    const following = follow(reader.log({ gapTimeoutMs: 5_000 }), () => !writing);
+    // Its clock stands still, so no writer is ever taken for dead: the reader must wait for each, however slow.
+    const following = follow(reader.log({ gapTimeoutMs: 5_000, clock: () => 0 }), () => !writing);
     const appended = await Promise.all(
       Array.from({ length: 8 }, async (_, writerIndex) => {
         const ids: string[] = [];
@@ -106,7 +108,7 @@ describe('reading the global log', () => {
   });
 
   it('reads its own appends from memory as another store reads them from the database', async () => {
-    const { reader: writer, writer: elsewhere } = await freshStores('own-appends', () => 0);
+    const { reader: writer, writer: elsewhere } = await freshStores('own-appends', () => Promise.resolve());
     for (const id of ['one', 'two', 'three']) {
       await writer.append({ aggregateType: 'pairing', aggregateId: id }, 0, [paired(id), paired(id)]);
     }
@@ -118,16 +120,17 @@ describe('reading the global log', () => {
   });
 
   it('claims a position whose writer died as a gap after the timeout, then moves on', async () => {
-    const { db, reader } = await freshStores('abandoned', () => 0);
+    const { db, reader } = await freshStores('abandoned', () => Promise.resolve());
     await reader.append({ aggregateType: 'pairing', aggregateId: 'before' }, 0, [paired('before')]);
     await db.collection(COUNTERS_COLLECTION).updateOne({ _id: 'position' as never }, { $inc: { value: 1 } });
     await reader.append({ aggregateType: 'pairing', aggregateId: 'after' }, 0, [paired('after')]);
-    const log = reader.log({ gapTimeoutMs: 200 });
+    let now = 0;
+    const log = reader.log({ gapTimeoutMs: 200, clock: () => now });
 
     const waiting = await log.read(0);
     expect(waiting).toMatchObject({ position: 1, waitingAt: 2 });
     expect(waiting.commits).toHaveLength(1);
-    await sleep(250);
+    now += 250;
     expect((await log.read(1)).waitingAt).toBeUndefined();
     const after = await log.read(1);
     expect(after.position).toBe(3);
@@ -137,12 +140,15 @@ describe('reading the global log', () => {
 
   it('moves a writer that was taken for dead to a new position, where it lands and is read once', async () => {
     let slow = true;
-    const { reader, writer } = await freshStores('slow-writer', () => {
-      const delay = slow ? 600 : 0;
+    const { db, reader, writer } = await freshStores('slow-writer', async () => {
+      if (!slow) return;
       slow = false;
-      return delay;
+      // The first insert lands only once the reader has given its position up for dead and claimed it as a gap.
+      await until(async () => (await db.collection(EVENTS_COLLECTION).findOne({ _id: 1 as never }))?.['gap'] === true, 'position 1 to be claimed');
     });
-    const log = reader.log({ gapTimeoutMs: 100 });
+    // Each look at its clock is 60 ms later: a position missing through three reads of it is taken for dead.
+    let now = 0;
+    const log = reader.log({ gapTimeoutMs: 100, clock: () => (now += 60) });
     const appending = writer.append({ aggregateType: 'pairing', aggregateId: 'slow' }, 0, [paired('slow')]);
     let writing = true;
     void appending.finally(() => (writing = false));

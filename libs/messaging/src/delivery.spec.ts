@@ -1,12 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
+import { setTimeout as pause } from 'node:timers/promises';
 import { platformCatalogue, type EventEnvelope, type EventMetadata } from '@khu-siao/contracts';
 import { EventStore } from '@khu-siao/event-store';
-import { canControlKafka, controlKafka, createTestContext, type TestContext } from '@khu-siao/testing';
+import { canControlKafka, controlKafka, createTestContext, until, type TestContext } from '@khu-siao/testing';
 import { EventConsumer } from './consumer/event-consumer';
 import { ensureTopics } from './kafka/topic-admin';
+import { oneKeyPerPartition } from './testing-support/partition-keys';
 import { killHard, spawnRelay } from './testing-support/spawn-relay';
 import { pendingVisit } from './testing-support/spec-events';
-import { sleep, until } from './testing-support/waiting';
 
 const metadata: EventMetadata = { correlationId: 'delivery', causationId: null, actor: { kind: 'system', id: 'spec' } };
 const visit = (visitId: string, householdId: string) => pendingVisit(visitId, householdId, metadata);
@@ -18,6 +19,9 @@ describe('delivery from the event store through Kafka to an idempotent consumer'
   const relays: ChildProcess[] = [];
   const appliedPerAggregate = new Map<string, number[]>();
   const timesApplied = new Map<string, number>();
+  /** Appended after the workload, one per partition: once each is handled, so is every copy relayed before it. */
+  const sentinels = oneKeyPerPartition('sentinel', 6);
+  const sentinelsHandled = new Set<string>();
 
   beforeAll(async () => {
     context = await createTestContext('delivery');
@@ -35,6 +39,7 @@ describe('delivery from the event store through Kafka to an idempotent consumer'
       logger: context.logger,
       handles: (type) => type === 'VisitLogged',
       handle: async (event: EventEnvelope) => {
+        if (sentinels.includes(event.aggregateId)) return void sentinelsHandled.add(event.aggregateId);
         timesApplied.set(event.eventId, (timesApplied.get(event.eventId) ?? 0) + 1);
         const versions = appliedPerAggregate.get(event.aggregateId) ?? [];
         versions.push(event.aggregateVersion);
@@ -74,25 +79,27 @@ describe('delivery from the event store through Kafka to an idempotent consumer'
         ]);
         versions.set(visitId, result.nextExpectedVersion);
         appended.push(...result.events.map((event) => event.eventId));
-        if (round % 10 === 0) await sleep(5);
+        // A pause now and then, so that the writes go on while the relay is killed and the broker restarted.
+        if (round % 10 === 0) await pause(5);
       }
     });
     const writing$ = Promise.all(writers).finally(() => (writing = false));
 
     const first = await startRelay();
-    await until(() => timesApplied.size >= 100, 30_000, 'the first hundred events');
+    await until(() => timesApplied.size >= 100, 'the first hundred events');
     await killHard(first);
     const atKill = timesApplied.size;
     await startRelay();
 
     if (await canControlKafka()) {
-      await until(() => timesApplied.size >= atKill + 100, 30_000, 'events after the relay restart');
+      await until(() => timesApplied.size >= atKill + 100, 'events after the relay restart');
       await controlKafka('restart');
     }
     await writing$;
     expect(writing).toBe(false);
-    await until(() => timesApplied.size >= appended.length, 90_000, 'every appended event to be consumed');
-    await sleep(1_000);
+    await until(() => timesApplied.size >= appended.length, 'every appended event to be consumed');
+    for (const sentinel of sentinels) await store.append({ aggregateType: 'visit', aggregateId: sentinel }, 0, [visit(sentinel, 'hh-sentinel')]);
+    await until(() => sentinelsHandled.size === sentinels.length, 'a sentinel handled on each partition');
 
     expect(appended).toHaveLength(600);
     expect(new Set(timesApplied.keys())).toEqual(new Set(appended));

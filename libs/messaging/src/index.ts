@@ -1,7 +1,7 @@
 export { createKafka, type KafkaSettings } from './kafka/kafka-settings';
 export { ensureTopics, type TopicSpec } from './kafka/topic-admin';
 export { eventMessage, headerText } from './kafka/event-message';
-export { DEFAULT_RELAY_PAGE, EventRelay, type EventRelayOptions } from './relay/event-relay';
+export { DEFAULT_RELAY_PAGE, EventRelay, relayLagOf, type EventRelayOptions } from './relay/event-relay';
 export { Lease } from './relay/lease';
 export {
   EventConsumer,

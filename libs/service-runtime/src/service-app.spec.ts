@@ -1,10 +1,8 @@
 import type { Db } from 'mongodb';
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
-import { createTestContext, testSecurityEnv, type TestContext } from '@khu-siao/testing';
+import { createTestContext, testSecurityEnv, until, type TestContext } from '@khu-siao/testing';
 import { startServiceInProcess, type ServiceInProcess } from './in-process/start-service-in-process';
 import { PairingFixtureModule } from './testing-fixture/pairing-fixture.module';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('a service started on the runtime', () => {
   let context: TestContext;
@@ -53,8 +51,7 @@ describe('a service started on the runtime', () => {
     expect(await response.json()).toEqual({ version: 1 });
 
     const seen = db.collection('seen');
-    const deadline = Date.now() + 20_000;
-    while ((await seen.countDocuments()) === 0 && Date.now() < deadline) await sleep(50);
+    await until(async () => (await seen.countDocuments()) > 0, 'the consumer to see the pairing');
     expect(await seen.findOne({}, { projection: { _id: 0, correlationId: 1 } })).toEqual({ correlationId: 'corr-runtime-1' });
 
     const pairing = lines.find((line) => line['msg'] === 'pairing household');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { until } from './waiting';
 
 /** Topics and log files a spec writes a clear national ID into on purpose, to prove the scan finds one. */
 export const CANARY_MARK = 'pii-canary';
@@ -81,29 +82,25 @@ export async function scanKafka(brokers: readonly string[], options: { onlyTopic
     const consumer = kafka.consumer({ groupId: `personal-data-scan-${randomBytes(6).toString('hex')}`, maxBytes: 50 * 1024 * 1024 });
     await consumer.connect();
     await consumer.subscribe({ topics: [...new Set([...ends.keys()].map((key) => key.slice(0, key.lastIndexOf('/'))))], fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the scan did not reach the end of ${ends.size} partitions within 5 minutes`)), 300_000);
-      consumer
-        .run({
-          eachBatch: async ({ batch }) => {
-            for (const message of batch.messages) {
-              scanned += 1;
-              const headers = Object.entries(message.headers ?? {}).map(([name, value]) => `${name}=${value?.toString() ?? ''}`);
-              const text = [message.key?.toString() ?? '', ...headers, message.value?.toString() ?? ''].join('\n');
-              for (const id of clearNationalIds(text)) findings.push({ where: `${batch.topic}/${batch.partition}@${message.offset}`, masked: masked(id) });
-            }
-            const key = `${batch.topic}/${batch.partition}`;
-            const end = ends.get(key);
-            if (end !== undefined && Number(batch.lastOffset()) + 1 >= end) ends.delete(key);
-            if (ends.size === 0) {
-              clearTimeout(timer);
-              resolve();
-            }
-          },
-        })
-        .catch(reject);
-    });
-    await consumer.disconnect();
+    const partitions = ends.size;
+    try {
+      await consumer.run({
+        eachBatch: async ({ batch }) => {
+          for (const message of batch.messages) {
+            scanned += 1;
+            const headers = Object.entries(message.headers ?? {}).map(([name, value]) => `${name}=${value?.toString() ?? ''}`);
+            const text = [message.key?.toString() ?? '', ...headers, message.value?.toString() ?? ''].join('\n');
+            for (const id of clearNationalIds(text)) findings.push({ where: `${batch.topic}/${batch.partition}@${message.offset}`, masked: masked(id) });
+          }
+          const key = `${batch.topic}/${batch.partition}`;
+          const end = ends.get(key);
+          if (end !== undefined && Number(batch.lastOffset()) + 1 >= end) ends.delete(key);
+        },
+      });
+      await until(() => ends.size === 0, () => `the scan to reach the end of ${partitions} partitions (${ends.size} not reached)`);
+    } finally {
+      await consumer.disconnect();
+    }
     return { scanned, findings, topics: topics.length };
   } finally {
     await admin.disconnect();

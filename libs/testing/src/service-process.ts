@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestContext } from './test-context';
 import { testEnv } from './test-env';
+import { until } from './waiting';
 
 const workspaceRoot = join(__dirname, '..', '..', '..');
 
@@ -11,6 +12,8 @@ export interface ServiceProcess {
   readonly name: string;
   readonly baseUrl: string;
   stop(): Promise<void>;
+  /** Ends it as a crash would (SIGKILL: no shutdown hook runs), resolving once it has exited. */
+  kill(): Promise<void>;
 }
 
 export function freePort(): Promise<number> {
@@ -39,7 +42,7 @@ export function serviceEnv(context: TestContext, database: string): Record<strin
  * Starts an app of the workspace as its own process, the way the platform runs it (apps never import each other),
  * on a free port; resolves once its /health answers 200, or fails with the end of its stderr to say why not.
  */
-export async function startServiceProcess(name: string, env: Record<string, string>, healthTimeoutMs = 120_000): Promise<ServiceProcess> {
+export async function startServiceProcess(name: string, env: Record<string, string>): Promise<ServiceProcess> {
   const port = await freePort();
   // Under jest's global setup the service's log lines go to the run's log folder, scanned for personal data.
   const logDir = process.env[testEnv.logDir];
@@ -53,7 +56,7 @@ export async function startServiceProcess(name: string, env: Record<string, stri
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-3_000)));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = () =>
+  const end = (signal: 'SIGTERM' | 'SIGKILL') =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -61,16 +64,31 @@ export async function startServiceProcess(name: string, env: Record<string, stri
         clearTimeout(timer);
         resolve();
       });
-      child.kill('SIGTERM');
+      child.kill(signal);
     });
-  const deadline = Date.now() + healthTimeoutMs;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} before it was healthy; its stderr ended with:\n${stderr}`);
-    if (await fetch(`${baseUrl}/health`).then((response) => response.ok, () => false)) return { name, baseUrl, stop };
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`${name} was not healthy within ${healthTimeoutMs / 1000} s; its stderr ended with:\n${stderr}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  const stop = () => end('SIGTERM');
+  const kill = () => end('SIGKILL');
+  try {
+    await until(async () => {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited with ${child.exitCode ?? child.signalCode} before it was healthy; its stderr ended with:\n${stderr}`);
+      return fetch(`${baseUrl}/health`).then((response) => response.ok, () => false);
+    }, () => `${name} to answer /health; its stderr ended with:\n${stderr}`);
+  } catch (error) {
+    await stop();
+    throw error;
   }
+  return { name, baseUrl, stop, kill };
+}
+
+/**
+ * Starts several apps side by side (as `startServiceProcess`); when one does not start, stops those that did before
+ * failing with its reason, so that no service outlives the spec.
+ */
+export async function startServiceProcesses(services: readonly { name: string; env: Record<string, string> }[]): Promise<ServiceProcess[]> {
+  const started = await Promise.allSettled(services.map(({ name, env }) => startServiceProcess(name, env)));
+  const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failure = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (!failure) return running;
+  await Promise.all(running.map((service) => service.stop()));
+  throw failure.reason;
 }

@@ -1,28 +1,17 @@
-import type { KafkaMessage } from 'kafkajs';
 import { platformCatalogue } from '@khu-siao/contracts';
-import { createTestContext, type TestContext } from '@khu-siao/testing';
+import { createTestContext, topicMessages, until, type TestContext } from '@khu-siao/testing';
 import { eventMessage, headerText } from '../kafka/event-message';
 import { ensureTopics } from '../kafka/topic-admin';
 import { deadLetterHeaders } from './dead-letters';
 import { EventConsumer } from './event-consumer';
 import { PoisonMessage } from './poison-message';
 import { householdPaired } from '../testing-support/spec-events';
-import { sleep } from '../testing-support/waiting';
 
 const paired = (householdId: string, version: number, data: Record<string, unknown> = {}) =>
   householdPaired(householdId, { version, data });
 
-async function collect(context: TestContext, topic: string, count: number): Promise<KafkaMessage[]> {
-  const reader = context.kafka.consumer({ groupId: `${context.namespace}.reader-${Date.now()}` });
-  const messages: KafkaMessage[] = [];
-  await reader.connect();
-  await reader.subscribe({ topic, fromBeginning: true });
-  await reader.run({ eachMessage: async ({ message }) => void messages.push(message) });
-  const deadline = Date.now() + 30_000;
-  while (messages.length < count && Date.now() < deadline) await sleep(50);
-  await reader.disconnect();
-  return messages;
-}
+/** Sent after a replay's workload: once it is handled, every message before it on the partition has been too. */
+const sentinelId = 'hh-sentinel';
 
 describe('the event consumer', () => {
   let context: TestContext;
@@ -30,6 +19,7 @@ describe('the event consumer', () => {
   let deadLetterTopic: string;
   const handled: { householdId: string; attempt: number }[] = [];
   const failuresLeft = new Map([['hh-flaky', 2]]);
+  let sentinelHandled = false;
 
   const consumerFor = () =>
     new EventConsumer({
@@ -44,6 +34,10 @@ describe('the event consumer', () => {
       handles: (type) => type === 'HouseholdPaired',
       handle: async (event, { attempt }) => {
         const { householdId } = event.data as { householdId: string };
+        if (householdId === sentinelId) {
+          sentinelHandled = true;
+          return;
+        }
         if (householdId === 'hh-poison') throw new PoisonMessage('household is not known to this service');
         const left = failuresLeft.get(householdId) ?? 0;
         if (left > 0) {
@@ -82,8 +76,8 @@ describe('the event consumer', () => {
 
     const consumer = consumerFor();
     await consumer.start();
-    const deadline = Date.now() + 30_000;
-    while (!handled.some((entry) => entry.householdId === 'hh-last') && Date.now() < deadline) await sleep(50);
+    // The last message of the only partition: every one before it has been handled or parked.
+    await until(() => handled.some((entry) => entry.householdId === 'hh-last'), 'hh-last to be handled');
     await consumer.stop();
 
     expect(handled).toEqual([
@@ -91,7 +85,7 @@ describe('the event consumer', () => {
       { householdId: 'hh-flaky', attempt: 3 },
       { householdId: 'hh-last', attempt: 1 },
     ]);
-    const parked = await collect(context, deadLetterTopic, 3);
+    const parked = await topicMessages(context, deadLetterTopic);
     const reasons = parked.map((message) => headerText(message.headers, deadLetterHeaders.reason));
     expect(reasons).toEqual([
       'value is not a JSON document',
@@ -111,10 +105,15 @@ describe('the event consumer', () => {
     await admin.connect();
     await admin.resetOffsets({ groupId: context.topics.consumerGroup('consumer-spec'), topic, earliest: true });
     await admin.disconnect();
+    const producer = context.kafka.producer();
+    await producer.connect();
+    await producer.send({ topic, acks: -1, messages: [eventMessage(paired(sentinelId, 6), 6)] });
+    await producer.disconnect();
 
     const consumer = consumerFor();
     await consumer.start();
-    const parkedAgain = await collect(context, deadLetterTopic, 6);
+    await until(() => sentinelHandled, 'the sentinel sent after the replayed messages to be handled');
+    const parkedAgain = await topicMessages(context, deadLetterTopic);
     await consumer.stop();
 
     expect(parkedAgain).toHaveLength(6);
@@ -153,8 +152,8 @@ describe('the event consumer', () => {
       },
     });
     await consumer.start();
-    const deadline = Date.now() + 30_000;
-    while (!calls.some((call) => call.householdId === 'hh-after') && Date.now() < deadline) await sleep(50);
+    // The last of the three: the copy before it has been passed over or handled by then.
+    await until(() => calls.some((call) => call.householdId === 'hh-after'), 'hh-after to be handled');
     await consumer.stop();
 
     expect(calls).toEqual([

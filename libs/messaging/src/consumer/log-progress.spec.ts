@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Message } from 'kafkajs';
 import { eventHeaders, platformCatalogue } from '@khu-siao/contracts';
-import { createTestContext, type TestContext } from '@khu-siao/testing';
+import { createTestContext, until, type TestContext } from '@khu-siao/testing';
 import { eventMessage } from '../kafka/event-message';
 import { ensureTopics } from '../kafka/topic-admin';
 import { EventConsumer } from './event-consumer';
 import { householdPaired } from '../testing-support/spec-events';
-import { sleep } from '../testing-support/waiting';
 import { forgetHandledEvents, logOrigin, logSequence } from './log-progress';
 
 const paired = (householdId: string) => householdPaired(householdId, { pairingId: `pairing-${householdId}` });
@@ -78,30 +77,30 @@ describe('a consumer recognising copies by log position', () => {
     await producer.disconnect();
   }
 
-  /** Runs a consumer of the group until its handler has seen `last`, then stops it. */
+  /** Runs a consumer of the group until its handler has seen `last` (the partition's last message), then stops it. */
   async function consumeUntil(last: string): Promise<void> {
     const running = consumer();
     await running.start();
-    const deadline = Date.now() + 30_000;
-    while (!handled.includes(last) && Date.now() < deadline) await sleep(50);
+    await until(() => handled.includes(last), `${last} to be handled`);
     await running.stop();
   }
 
   async function replayFromTheStart(): Promise<void> {
     const admin = context.kafka.admin();
     await admin.connect();
-    try {
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        try {
-          await admin.resetOffsets({ groupId, topic, earliest: true });
-          return;
-        } catch (error) {
-          // The group is still emptying after the consumer left.
-          if (Date.now() > deadline) throw error;
-          await sleep(200);
-        }
+    let refusal: unknown;
+    const reset = async () => {
+      try {
+        await admin.resetOffsets({ groupId, topic, earliest: true });
+        return true;
+      } catch (error) {
+        // The group is still emptying after the consumer left.
+        refusal = error;
+        return false;
       }
+    };
+    try {
+      await until(reset, () => `the group's offsets to be reset (last refusal: ${String(refusal)})`);
     } finally {
       await admin.disconnect();
     }

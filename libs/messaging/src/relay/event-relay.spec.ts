@@ -1,10 +1,9 @@
 import type { KafkaMessage } from 'kafkajs';
 import { eventHeaders, platformCatalogue, type EventMetadata } from '@khu-siao/contracts';
 import { EventStore } from '@khu-siao/event-store';
-import { createTestContext, type TestContext } from '@khu-siao/testing';
+import { createTestContext, until, type TestContext } from '@khu-siao/testing';
 import { headerText } from '../kafka/event-message';
 import { pendingVisit } from '../testing-support/spec-events';
-import { sleep, until } from '../testing-support/waiting';
 import { EventRelay } from './event-relay';
 
 const metadata: EventMetadata = { correlationId: 'relay-spec', causationId: null, actor: { kind: 'system', id: 'spec' } };
@@ -17,6 +16,8 @@ describe('the event relay', () => {
   let relay: EventRelay;
   let topic: string;
   const received: KafkaMessage[] = [];
+  /** Sent to the topic by the spec itself once the relay is done: what the reader gets before it, it has got. */
+  let sentinelRead = false;
   let reader: ReturnType<TestContext['kafka']['consumer']>;
 
   async function append(count: number, prefix: string): Promise<string[]> {
@@ -44,7 +45,12 @@ describe('the event relay', () => {
     reader = context.kafka.consumer({ groupId: context.topics.consumerGroup('relay-spec-reader') });
     await reader.connect();
     await reader.subscribe({ topic, fromBeginning: true });
-    await reader.run({ eachMessage: async ({ message }) => void received.push(message) });
+    await reader.run({
+      eachMessage: async ({ message }) => {
+        if (message.key?.toString() === 'sentinel') sentinelRead = true;
+        else received.push(message);
+      },
+    });
     relay = new EventRelay({
       name: 'relay-spec',
       db: context.db,
@@ -66,13 +72,20 @@ describe('the event relay', () => {
     // Appended before the relay starts, so that its first page holds all 40.
     const first = await append(40, 'large-page');
     await relay.start();
-    await until(() => received.length >= first.length, 30_000, 'the 40 events of the first page');
+    await until(() => received.length >= first.length, 'the 40 events of the first page');
     const more = await append(5, 'after');
     // One commit of three events: one position, three places in it.
     const three = await store.append({ aggregateType: 'visit', aggregateId: 'three' }, 0, [visit('three'), visit('three'), visit('three')]);
     const total = first.length + more.length + 3;
-    await until(() => received.length >= total, 30_000, 'the events appended afterwards');
-    await sleep(500);
+    await until(() => received.length >= total, 'the events appended afterwards');
+    // Once the relay's checkpoint is at the last position, it has sent all it will; a sentinel after that shows the
+    // reader has every copy the relay sent (none, if each half went out once).
+    await until(() => relay.checkpoint() === 46, 'the relay to checkpoint the last position');
+    const producer = context.kafka.producer();
+    await producer.connect();
+    await producer.send({ topic, acks: -1, messages: [{ key: 'sentinel', value: 'sentinel' }] });
+    await producer.disconnect();
+    await until(() => sentinelRead, 'the sentinel sent after the relay was done');
 
     const header = (name: string) => received.map((message) => headerText(message.headers, name));
     expect(header(eventHeaders.eventId)).toEqual([...first, ...more, ...three.events.map((event) => event.eventId)]);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import type { Kafka, Producer, TopicMessages } from 'kafkajs';
-import type { EventCatalogue, EventDefinition, TopicNames } from '@khu-siao/contracts';
-import type { EventLog, EventStore, LogCommit } from '@khu-siao/event-store';
+import { platformCatalogue, type EventCatalogue, type EventDefinition, type TopicNames } from '@khu-siao/contracts';
+import { EventStore, type EventLog, type LogCommit } from '@khu-siao/event-store';
 import type { Logger } from '@khu-siao/observability';
 import { eventMessage } from '../kafka/event-message';
 import { Lease } from './lease';
@@ -31,6 +31,23 @@ interface RelayCheckpoint {
 
 /** The relay's page when none is configured: one request carries what the log holds, up to this many events. */
 export const DEFAULT_RELAY_PAGE = 2_000;
+
+const CHECKPOINTS = 'relay_checkpoints';
+
+/** The log position up to which the relay named `name` has published, as stored (0 before its first page). */
+async function relayedPosition(db: Db, name: string): Promise<number> {
+  const checkpoint = await db.collection<RelayCheckpoint>(CHECKPOINTS).findOne({ _id: name });
+  return checkpoint?.position ?? 0;
+}
+
+/**
+ * How many positions of the log in `db` the relay named `name` (a service's relay is named after the service) has not
+ * published yet, as seen from another process: its stored checkpoint against the log's head.
+ */
+export async function relayLagOf(db: Db, name: string): Promise<number> {
+  const head = await new EventStore(db, { catalogue: platformCatalogue }).log().head();
+  return Math.max(0, head - (await relayedPosition(db, name)));
+}
 
 /**
  * Publishes every stored event to Kafka at least once, in log order: read a page after the checkpoint, send it
@@ -62,7 +79,7 @@ export class EventRelay {
 
   constructor(private readonly options: EventRelayOptions) {
     this.log = options.store.log({ gapTimeoutMs: options.gapTimeoutMs });
-    this.checkpoints = options.db.collection<RelayCheckpoint>('relay_checkpoints');
+    this.checkpoints = options.db.collection<RelayCheckpoint>(CHECKPOINTS);
     this.lease = new Lease(
       options.db,
       `relay:${options.name}`,
@@ -205,15 +222,10 @@ export class EventRelay {
     if (!this.holding) {
       await this.storing;
       this.logId = await this.options.store.logId();
-      this.position = await this.loadCheckpoint();
+      this.position = await relayedPosition(this.options.db, this.options.name);
       this.holding = true;
     }
     return true;
-  }
-
-  private async loadCheckpoint(): Promise<number> {
-    const checkpoint = await this.checkpoints.findOne({ _id: this.options.name });
-    return checkpoint?.position ?? 0;
   }
 
   private sleep(ms: number): Promise<void> {

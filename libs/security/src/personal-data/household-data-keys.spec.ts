@@ -122,12 +122,13 @@ describe('household data keys and crypto-shredding', () => {
 
   it('lets another process notice an erasure once its cached key is evicted or lapses', async () => {
     const writer = new HouseholdDataKeys(context.db, provider);
-    const reader = new HouseholdDataKeys(context.db, provider, { cacheTtlMs: 50 });
+    let now = Date.parse('2026-11-23T08:00:00Z');
+    const reader = new HouseholdDataKeys(context.db, provider, { cacheTtlMs: 50, now: () => new Date(now) });
     const field = await new HouseholdFieldCipher(writer).encryptField('hh-lapse', 'ใจดี');
     const readerCipher = new HouseholdFieldCipher(reader);
     expect(await readerCipher.decryptField('hh-lapse', field)).toBe('ใจดี');
     await writer.erase('hh-lapse');
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    now += 60;
     expect(await readerCipher.decryptField('hh-lapse', field)).toBe(ERASED);
   });
 });

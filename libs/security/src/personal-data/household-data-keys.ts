@@ -19,6 +19,7 @@ export class HouseholdErasedError extends Error {
 }
 
 export interface HouseholdDataKeysOptions {
+  /** The clock of key creation times and of the cache's expiry. */
   readonly now?: () => Date;
   /** How long a key stays cached: the longest another process may still decrypt after an erasure it did not see. */
   readonly cacheTtlMs?: number;
@@ -136,7 +137,7 @@ export class HouseholdDataKeys {
   private cacheHit(householdId: string): Promise<Buffer> | undefined {
     const entry = this.cache.get(householdId);
     if (!entry) return undefined;
-    if (entry.expiresAt > Date.now()) return entry.key;
+    if (entry.expiresAt > this.now().getTime()) return entry.key;
     this.cache.delete(householdId);
     return undefined;
   }
@@ -148,7 +149,7 @@ export class HouseholdDataKeys {
     // A failed load is not kept: the next call tries again.
     key.catch(() => this.cache.get(householdId)?.key === key && this.cache.delete(householdId));
     if (this.cache.size >= this.cacheMaxEntries) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(householdId, { key, expiresAt: Date.now() + this.cacheTtlMs });
+    this.cache.set(householdId, { key, expiresAt: this.now().getTime() + this.cacheTtlMs });
     return key;
   }
 }
