@@ -7,5 +7,4 @@ module.exports = {
   globalTeardown: '<rootDir>/../../libs/testing/src/global-teardown.ts',
   // The page's modules import each other as the browser loads them, by their compiled `.js` names.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testTimeout: 20000,
 };
