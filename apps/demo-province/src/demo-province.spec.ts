@@ -1,20 +1,8 @@
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
-import { createTestContext, serviceEnv, startServiceProcess, type ServiceProcess, type TestContext } from '@khu-siao/testing';
+import { createTestContext, serviceEnv, startServiceProcesses, until, type ServiceProcess, type TestContext } from '@khu-siao/testing';
 import { Callers } from './driving/callers';
 import { driveProvince, thaiFiscalYear, type DriveReport } from './driving/drive-province';
 import { planProvince, kickOff2022 } from './planning/plan-province';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(250);
-  }
-}
 
 /** Reads as the provincial administrator, who may read everything the province holds. */
 let administrator: AuthHeaders;
@@ -36,18 +24,14 @@ describe('the demo province driven into the real services', () => {
   const urls = { households: '', welfarePayments: '', pairings: '' };
   let report: DriveReport;
 
-  async function startService(name: string): Promise<string> {
-    const service = await startServiceProcess(name, { ...serviceEnv(context, name), RELAY_IDLE_MS: '20' });
-    services.push(service);
-    return service.baseUrl;
-  }
-
   beforeAll(async () => {
     context = await createTestContext('demo-province');
     administrator = await new LocalSignIn(context.securityEnv).provincialAdministrator('40');
-    [urls.households, urls.welfarePayments, urls.pairings] = await Promise.all(['households', 'welfare-payments', 'pairings'].map(startService));
+    const names = ['households', 'welfare-payments', 'pairings'];
+    services.push(...(await startServiceProcesses(names.map((name) => ({ name, env: { ...serviceEnv(context, name), RELAY_IDLE_MS: '20' } })))));
+    [urls.households, urls.welfarePayments, urls.pairings] = services.map((service) => service.baseUrl);
     report = await driveProvince(plan, { urls, concurrency: 6, fiscalYear: thaiFiscalYear(new Date()), callers: new Callers(context.securityEnv) });
-  }, 400_000);
+  });
 
   afterAll(async () => {
     await Promise.all(services.map((service) => service.stop()));
@@ -74,10 +58,10 @@ describe('the demo province driven into the real services', () => {
       });
       expect((body['members'] as unknown[]).length).toBe(household.registration.members.length);
     }
-    const listed = await eventually(async () => {
+    const listed = await until(async () => {
       const { body } = await getJson(`${urls.households}/households?provinceCode=40&pageSize=100`);
       return body['total'] === households && body;
-    }, 'the listing to catch up');
+    }, `the listing to show the ${households} households`);
     expect(listed['total']).toBe(households);
   });
 

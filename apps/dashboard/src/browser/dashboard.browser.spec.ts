@@ -3,8 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { relayLagOf } from '@khu-siao/messaging';
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
-import { createTestContext, serviceEnv, startServiceProcess, type ServiceProcess, type TestContext } from '@khu-siao/testing';
+import { createTestContext, safetyDeadlineMs, serviceEnv, startServiceProcesses, until, type ServiceProcess, type TestContext } from '@khu-siao/testing';
 
 /**
  * The ministry's dashboard in a real browser after the demo province: the four services and the dashboard run as their
@@ -22,7 +23,8 @@ const screenshots = join(root, 'artifacts', 'screenshots');
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** Calls in flight in the generator: its default (8) loaded the full province in about 4.5 min here (2 cores, shared). */
 const demoConcurrency = process.env['DEMO_CONCURRENCY'] ?? '8';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A safety net only, over jest's own: the demo province's load, the run's longest fixture, took 17 min on 2 busy cores. */
+const demoLoadSafetyNetMs = 60 * 60_000;
 const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10;
 
 /** The 2022 kick-off in shared/DOMAIN.md: what the demo's default scenario reproduces. */
@@ -47,6 +49,12 @@ interface PlanTotals {
   byClassification: Record<'developable' | 'welfare' | 'vulnerable', number>;
   familyGrants: { count: number; satang: number };
   centreSubsidies: { count: number; satang: number };
+}
+
+/** What reporting's `GET /projections` says of its read model: events archived but not projected, messages not consumed. */
+interface ProjectionStatus {
+  projector: { eventsBehind: number };
+  kafka: { topic: string; behind: number }[];
 }
 
 /** The reporting service, read directly (not through the page) as the provincial administrator. */
@@ -88,28 +96,28 @@ describe('the dashboard in Chromium after the demo province', () => {
   let accounts: { username: string; password: string; role: string }[];
   const timings: Record<string, number> = {};
 
-  async function startService(name: string, env: Record<string, string>): Promise<string> {
-    const service = await startServiceProcess(name, env);
-    services.push(service);
-    return service.baseUrl;
+  async function startServices(...started: { name: string; env: Record<string, string> }[]): Promise<string[]> {
+    const running = await startServiceProcesses(started);
+    services.push(...running);
+    return running.map((service) => service.baseUrl);
   }
 
-  /** Until the reporting read model has taken in every event and the province's figures stay the same. */
-  async function caughtUp(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    let previous = '';
-    for (;;) {
-      const status = await getJson<{ projector: { eventsBehind: number }; kafka: { topic: string; behind: number }[] }>(`${urls.reporting}/projections`);
-      if (status.projector.eventsBehind === 0 && status.kafka.every((topic) => topic.behind === 0)) {
-        const figures = JSON.stringify((await getJson<{ figures: unknown }>(`${urls.reporting}/areas/40`)).figures);
-        if (figures === previous) return;
-        previous = figures;
-      } else {
-        previous = '';
+  /** The services that store events, each with the database it runs on here (its relay is named after it). */
+  const writers = { households: 'households', pairings: 'pairings', 'welfare-payments': 'welfare' };
+
+  /**
+   * Until every event the services stored has been published (each relay at its log's head), then consumed and
+   * projected by reporting (no Kafka message and no archived event behind). Nothing is stored once the demo has ended.
+   */
+  async function caughtUp(): Promise<void> {
+    let status: ProjectionStatus | undefined;
+    await until(async () => {
+      for (const [service, database] of Object.entries(writers)) {
+        if ((await relayLagOf(context.database(database), service)) > 0) return false;
       }
-      if (Date.now() > deadline) throw new Error(`the read model had not caught up within ${timeoutMs / 1000} s: ${JSON.stringify(status)}`);
-      await sleep(2_000);
-    }
+      status = await getJson<ProjectionStatus>(`${urls.reporting}/projections`);
+      return status.projector.eventsBehind === 0 && status.kafka.every((topic) => topic.behind === 0);
+    }, () => `the read model to take in every event: ${JSON.stringify(status ?? 'a relay is behind')}`);
   }
 
   beforeAll(async () => {
@@ -126,14 +134,14 @@ describe('the dashboard in Chromium after the demo province', () => {
     const written = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', '--tsconfig', 'tsconfig.base.json', 'apps/demo-province/src/main.ts', '--write-accounts', accountsFile]);
     if (written.code !== 0) throw new Error(`the accounts were not written: ${written.stderr}`);
     accounts = JSON.parse(readFileSync(accountsFile, 'utf8')) as typeof accounts;
-    const env = (service: string) => ({ ...serviceEnv(context, service), RELAY_IDLE_MS: '20' });
-    [urls.households, urls.pairings, urls.welfarePayments, urls.reporting] = await Promise.all([
-      startService('households', env('households')),
-      startService('pairings', env('pairings')),
-      startService('welfare-payments', env('welfare')),
-      startService('reporting', env('reporting')),
-    ]);
-    urls.dashboard = await startService('dashboard', { REPORTING_URL: urls.reporting, DASHBOARD_ACCOUNTS_FILE: accountsFile, ...context.securityEnv });
+    const env = (database: string) => ({ ...serviceEnv(context, database), RELAY_IDLE_MS: '20' });
+    [urls.households, urls.pairings, urls.welfarePayments, urls.reporting] = await startServices(
+      { name: 'households', env: env(writers.households) },
+      { name: 'pairings', env: env(writers.pairings) },
+      { name: 'welfare-payments', env: env(writers['welfare-payments']) },
+      { name: 'reporting', env: env('reporting') },
+    );
+    [urls.dashboard] = await startServices({ name: 'dashboard', env: { REPORTING_URL: urls.reporting, DASHBOARD_ACCOUNTS_FILE: accountsFile, ...context.securityEnv } });
     timings['servicesStarted_s'] = seconds(started);
 
     // The demo scenario, default seed and scale, as the platform command loads it.
@@ -147,7 +155,7 @@ describe('the dashboard in Chromium after the demo province', () => {
     if (demo.code !== 0) throw new Error(`the demo generator ended with ${demo.code}:\n${demo.stdout}\n${demo.stderr}`);
 
     const catchUpStarted = Date.now();
-    await caughtUp(600_000);
+    await caughtUp();
     timings['catchUp_s'] = seconds(catchUpStarted);
 
     userDataDir = mkdtempSync(join(tmpdir(), 'khu-chromium-'));
@@ -157,10 +165,12 @@ describe('the dashboard in Chromium after the demo province', () => {
       viewport: { width: 1366, height: 900 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
+    // The page's waits are for elements to show, with the same safety deadline as every other wait.
+    browser.setDefaultTimeout(safetyDeadlineMs);
     page = browser.pages()[0] ?? (await browser.newPage());
     mkdirSync(screenshots, { recursive: true });
     process.stdout.write(`dashboard browser spec: ${JSON.stringify(timings)}\ndemo summary:\n${demo.stdout}\n`);
-  }, 1_500_000);
+  }, demoLoadSafetyNetMs);
 
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
@@ -168,7 +178,7 @@ describe('the dashboard in Chromium after the demo province', () => {
     if (accountsDir) rmSync(accountsDir, { recursive: true, force: true });
     await Promise.all(services.map((service) => service.stop()));
     await context?.close();
-  }, 60_000);
+  });
 
   /** The raw value behind a figure the page shows (`data-value`), and the text shown. */
   async function shown(scope: Locator, name: string): Promise<{ value: number; text: string }> {
@@ -192,7 +202,7 @@ describe('the dashboard in Chromium after the demo province', () => {
   }
 
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-  const areaShown = (code: string) => page.locator(`#view[data-state="ready"] #area-title[data-area="${code}"]`).waitFor({ timeout: 30_000 });
+  const areaShown = (code: string) => page.locator(`#view[data-state="ready"] #area-title[data-area="${code}"]`).waitFor();
   const shot = (name: string) => page.screenshot({ path: join(screenshots, name), fullPage: true });
 
   /** Signs in through the sign-in form as the account of `role`, and waits for the province's page. */
@@ -250,7 +260,7 @@ describe('the dashboard in Chromium after the demo province', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await shot('province-390.png');
     await page.setViewportSize({ width: 1366, height: 900 });
-  }, 120_000);
+  });
 
   it('drills into a district whose figures add up with its siblings and its tambons', async () => {
     await page.goto(`${urls.dashboard}/#/area/40`);
@@ -291,13 +301,13 @@ describe('the dashboard in Chromium after the demo province', () => {
     await shot('district-390-en.png');
     await page.locator('#lang-toggle').click();
     await page.setViewportSize({ width: 1366, height: 900 });
-  }, 120_000);
+  });
 
   it('shows the ministry analyst no case, and the provincial administrator a case with its national IDs masked', async () => {
     const [listed] = (await getJson<{ cases: { householdId: string }[] }>(`${urls.reporting}/cases?provinceCode=40&pageSize=1`)).cases;
     // Roll-ups only for the analyst: no case list on a district's page, and no case page.
     await page.goto(`${urls.dashboard}/#/case/${encodeURIComponent(listed.householdId)}`);
-    await page.locator('#view[data-state="ready"] #not-for-role').waitFor({ timeout: 30_000 });
+    await page.locator('#view[data-state="ready"] #not-for-role').waitFor();
 
     await page.locator('#sign-out').click();
     await page.locator('#sign-in form').waitFor();
@@ -307,9 +317,9 @@ describe('the dashboard in Chromium after the demo province', () => {
     const district = (await childRows()).find((row) => row.targetHouseholds > 0);
     await page.goto(`${urls.dashboard}/#/area/${district?.code}`);
     await areaShown(String(district?.code));
-    await page.locator('#view[data-state="ready"] #case-list tbody tr a').first().waitFor({ timeout: 30_000 });
+    await page.locator('#view[data-state="ready"] #case-list tbody tr a').first().waitFor();
     await page.locator('#case-list tbody tr a').first().click();
-    await page.locator('#view[data-state="ready"] #case-members').waitFor({ timeout: 30_000 });
+    await page.locator('#view[data-state="ready"] #case-members').waitFor();
     const ids = await page.locator('#case-members [data-figure="nationalId"]').allTextContents();
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(id.trim()).toMatch(/^x-xxxx-xxxx\d-\d\d-\d$/);
@@ -317,5 +327,5 @@ describe('the dashboard in Chromium after the demo province', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await shot('case-390.png');
     await page.setViewportSize({ width: 1366, height: 900 });
-  }, 120_000);
+  });
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { createLogger } from '@khu-siao/observability';
 import { LocalIssuer, LocalSignIn, TokenVerifier } from '@khu-siao/security';
-import { testSecurityEnv } from '@khu-siao/testing';
+import { testSecurityEnv, until } from '@khu-siao/testing';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
 import { Sessions, type DashboardAccount } from './sign-in';
 
@@ -287,7 +287,7 @@ describe('the dashboard server', () => {
     const streamRequest = upstream.requests.length;
     controller.abort();
     await expect(reader.read()).rejects.toThrow();
-    await waitFor(() => upstream.closedStreams.includes(streamRequest));
+    await until(() => upstream.closedStreams.includes(streamRequest), 'the upstream stream to be ended');
   });
 
   it('answers /health with whether the reporting service can be reached', async () => {
@@ -329,11 +329,3 @@ describe('the dashboard server without a reporting service', () => {
     });
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
