@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthHeaders } from '@khu-siao/security';
-import { createTestContext, jsonCall, official } from '@khu-siao/testing';
+import { createTestContext, jsonCall, official, until } from '@khu-siao/testing';
 import { PairingsUnderTest } from './testing-support/pairings-under-test';
 
 /**
@@ -176,7 +176,7 @@ describe('access to the pairings service', () => {
   };
 
   beforeAll(async () => {
-    world = await PairingsUnderTest.create(await createTestContext('pairings-access'));
+    world = await PairingsUnderTest.create(await createTestContext('pairings-access'), until);
     officer = await world.signIn.districtOfficer('4001');
     const administrator = await world.signIn.provincialAdministrator('40');
     const otherOfficer = await world.signIn.districtOfficer('4002');

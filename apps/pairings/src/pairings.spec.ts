@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { AuthHeaders } from '@khu-siao/security';
 import { forgetHandledEvents } from '@khu-siao/messaging';
 import { startServiceInProcess } from '@khu-siao/service-runtime';
-import { createTestContext, jsonCall, official } from '@khu-siao/testing';
+import { createTestContext, jsonCall, official, until } from '@khu-siao/testing';
 import { householdsConsumption, PairingsModule } from './pairings.module';
-import { eventually, PairingsUnderTest } from './testing-support/pairings-under-test';
+import { PairingsUnderTest } from './testing-support/pairings-under-test';
 
 describe('the pairings service', () => {
   let world: PairingsUnderTest;
@@ -13,7 +13,7 @@ describe('the pairings service', () => {
   let administrator: AuthHeaders;
 
   beforeAll(async () => {
-    world = await PairingsUnderTest.create(await createTestContext('pairings'));
+    world = await PairingsUnderTest.create(await createTestContext('pairings'), until);
     officer = await world.signIn.districtOfficer('4001');
     administrator = await world.signIn.provincialAdministrator('40');
   });
@@ -356,7 +356,7 @@ describe('the pairings service', () => {
     const admin = world.context.kafka.admin();
     await admin.connect();
     const topic = world.context.topics.events('households');
-    await eventually(
+    await until(
       async () => {
         try {
           await admin.resetOffsets({ groupId, topic, earliest: true });
@@ -373,7 +373,7 @@ describe('the pairings service', () => {
     expect(await processed()).toBe(0);
 
     world.service = await PairingsUnderTest.start(world.context);
-    await eventually(async () => (await processed()) >= reached, 'the replay to be handled');
+    await until(async () => (await processed()) >= reached, 'the replay to be handled');
     expect(await snapshot()).toEqual(before);
   });
 });

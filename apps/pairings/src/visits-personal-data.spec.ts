@@ -1,7 +1,7 @@
 import { storedCommits } from '@khu-siao/event-store/testing';
 import { createSecurityServices, readSecurityConfig, type AuthHeaders } from '@khu-siao/security';
-import { createTestContext, jsonCall, official, topicValues, type TestContext } from '@khu-siao/testing';
-import { eventually, PairingsUnderTest } from './testing-support/pairings-under-test';
+import { createTestContext, jsonCall, official, topicValues, until, type TestContext } from '@khu-siao/testing';
+import { PairingsUnderTest } from './testing-support/pairings-under-test';
 
 /** What an official wrote of a home visit: the household's personal data, distinctive enough to be searched for. */
 const clear = {
@@ -21,7 +21,7 @@ describe("a home visit's personal data (PDPA)", () => {
 
   beforeAll(async () => {
     context = await createTestContext('pairings-visits-pd');
-    world = await PairingsUnderTest.create(context);
+    world = await PairingsUnderTest.create(context, until);
     officer = await world.signIn.districtOfficer('4001');
   });
   afterAll(async () => {
@@ -59,7 +59,7 @@ describe("a home visit's personal data (PDPA)", () => {
     const index = await world.pairingsDb.collection('household_visits').find({ householdId }).toArray();
     expect(index).toHaveLength(1);
     const topic = context.topics.events('pairings');
-    const published = await eventually(async () => {
+    const published = await until(async () => {
       const values = (await topicValues(context, topic)).filter((value) => value.includes(visitId));
       return values.length === 2 && values;
     }, 'the visit events on the pairings topic');

@@ -2,8 +2,8 @@ import { platformCatalogue } from '@khu-siao/contracts';
 import { EventStore, streamOf } from '@khu-siao/event-store';
 import { pairingProtocol } from '@khu-siao/pairings-domain';
 import type { AuthHeaders } from '@khu-siao/security';
-import { createTestContext, jsonCall, official, serviceEnv, startServiceProcess, type ServiceProcess, type TestContext } from '@khu-siao/testing';
-import { eventually, HouseholdsSide } from '../testing-support/pairings-under-test';
+import { createTestContext, jsonCall, official, serviceEnv, startServiceProcess, until, type ServiceProcess, type TestContext } from '@khu-siao/testing';
+import { HouseholdsSide } from '../testing-support/pairings-under-test';
 
 /** The step after which the failpoint kills the service: the official's place is taken, the pairing not yet recorded. */
 const afterThePlaceIsTaken = `${pairingProtocol.name}:takePlace`;
@@ -22,7 +22,7 @@ describe('a pairing whose service died between its two appends', () => {
 
   beforeAll(async () => {
     context = await createTestContext('pairings-crash');
-    households = await HouseholdsSide.create(context);
+    households = await HouseholdsSide.create(context, until);
     officer = await households.signIn.districtOfficer('4001');
     store = new EventStore(households.pairingsDb, { catalogue: platformCatalogue });
   });
@@ -77,7 +77,7 @@ describe('a pairing whose service died between its two appends', () => {
     await pairAndDie(householdId, 'official-crash-a', 'pair-crash-1');
 
     const restarted = await start();
-    const buddy = await eventually(async () => buddyOf(restarted, householdId), 'the pairing to be recorded after the restart', 60_000);
+    const buddy = await until(async () => buddyOf(restarted, householdId), 'the pairing to be recorded after the restart');
     expect(buddy.officialId).toBe('official-crash-a');
     expect(await caseload(restarted, 'official-crash-a')).toEqual([householdId]);
     const retry = await pair(restarted, householdId, 'official-crash-a', 'pair-crash-1');
@@ -85,7 +85,7 @@ describe('a pairing whose service died between its two appends', () => {
     expect(retry.body).toEqual({ householdId, pairingId: buddy.pairingId, officialId: 'official-crash-a', version: 1 });
     expect(await eventTypes('official', 'official-crash-a')).toEqual(['OfficialEnrolled', 'CaseloadPlaceTaken']);
     first = restarted;
-  }, 240_000);
+  });
 
   it('gives the place back when another official was paired meanwhile, and answers the retry with the refusal', async () => {
     const householdId = householdIds[1];
@@ -95,16 +95,12 @@ describe('a pairing whose service died between its two appends', () => {
     expect((await pair(first, householdId, 'official-crash-c', 'pair-crash-3')).status).toBe(201);
 
     const restarted = await start();
-    await eventually(
-      async () => (await eventTypes('official', 'official-crash-b')).includes('CaseloadPlaceReleased'),
-      'the place to be given back after the restart',
-      60_000,
-    );
+    await until(async () => (await eventTypes('official', 'official-crash-b')).includes('CaseloadPlaceReleased'), 'the place to be given back after the restart');
     expect(await caseload(restarted, 'official-crash-b')).toEqual([]);
     expect(await caseload(restarted, 'official-crash-c')).toEqual([householdId]);
     expect((await buddyOf(restarted, householdId)).officialId).toBe('official-crash-c');
     const retry = await pair(restarted, householdId, 'official-crash-b', 'pair-crash-2');
     expect(retry.status).toBe(409);
     expect(retry.body.detail).toContain('already has a buddy, official official-crash-c');
-  }, 240_000);
+  });
 });

@@ -1,6 +1,6 @@
 import type { AuthHeaders } from '@khu-siao/security';
 import { LogProjections } from '@khu-siao/service-runtime';
-import { createTestContext, jsonCall, official } from '@khu-siao/testing';
+import { createTestContext, jsonCall, official, until } from '@khu-siao/testing';
 import { PairingsUnderTest } from '../testing-support/pairings-under-test';
 
 describe("pairings' read models rebuilt from the log", () => {
@@ -8,7 +8,7 @@ describe("pairings' read models rebuilt from the log", () => {
   let officer: AuthHeaders;
 
   beforeAll(async () => {
-    world = await PairingsUnderTest.create(await createTestContext('pairings-rebuild'));
+    world = await PairingsUnderTest.create(await createTestContext('pairings-rebuild'), until);
     officer = await world.signIn.districtOfficer('4001');
   });
   afterAll(async () => {

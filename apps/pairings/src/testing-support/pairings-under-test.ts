@@ -14,17 +14,8 @@ export type SpecContext = Omit<InProcessServers, 'database'> &
     close(): Promise<void>;
   };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+/** The specs' one way of waiting for a condition (`until` of the test machinery), handed in by the spec. */
+export type Until = (condition: () => Promise<unknown>, what: string) => Promise<unknown>;
 
 export const areaOfVillage = (villageCode: string): AreaCode => ({
   provinceCode: villageCode.slice(0, 2),
@@ -49,6 +40,7 @@ export class HouseholdsSide {
 
   protected constructor(
     readonly context: SpecContext,
+    private readonly until: Until,
     private readonly householdsStore: EventStore,
     private readonly householdsRelay: EventRelay,
   ) {
@@ -56,9 +48,9 @@ export class HouseholdsSide {
     this.pairingsDb = context.database('pairings');
   }
 
-  static async create(context: SpecContext): Promise<HouseholdsSide> {
+  static async create(context: SpecContext, until: Until): Promise<HouseholdsSide> {
     const { store, relay } = await HouseholdsSide.relayed(context);
-    return new HouseholdsSide(context, store, relay);
+    return new HouseholdsSide(context, until, store, relay);
   }
 
   protected static async relayed(context: SpecContext): Promise<{ store: EventStore; relay: EventRelay }> {
@@ -98,7 +90,7 @@ export class HouseholdsSide {
     await this.householdsStore.append(householdStream(householdId), version, [{ eventId: randomUUID(), type, data, metadata }]);
     this.versions.set(householdId, version + 1);
     const overdue = () => this.pairingsDb.collection('overdue_visits').findOne({ _id: householdId as never });
-    await eventually(
+    await this.until(
       async () => (await this.knownHousehold(householdId))?.['version'] === version + 1 && (await overdue())?.['householdVersion'] === version + 1,
       `pairings to learn ${type} of ${householdId}`,
     );
@@ -138,11 +130,12 @@ export class HouseholdsSide {
 export class PairingsUnderTest extends HouseholdsSide {
   private constructor(
     context: SpecContext,
+    until: Until,
     public service: ServiceInProcess,
     store: EventStore,
     relay: EventRelay,
   ) {
-    super(context, store, relay);
+    super(context, until, store, relay);
   }
 
   static start(context: SpecContext, options: PairingsOptions = pairingsOptions): Promise<ServiceInProcess> {
@@ -153,10 +146,10 @@ export class PairingsUnderTest extends HouseholdsSide {
     });
   }
 
-  static override async create(context: SpecContext): Promise<PairingsUnderTest> {
+  static override async create(context: SpecContext, until: Until): Promise<PairingsUnderTest> {
     const service = await PairingsUnderTest.start(context);
     const { store, relay } = await HouseholdsSide.relayed(context);
-    return new PairingsUnderTest(context, service, store, relay);
+    return new PairingsUnderTest(context, until, service, store, relay);
   }
 
   override async close(): Promise<void> {
