@@ -4,5 +4,4 @@ module.exports = {
   coverageDirectory: '../../coverage/apps/welfare-payments',
   globalSetup: '<rootDir>/../../libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/../../libs/testing/src/global-teardown.ts',
-  testTimeout: 60000,
 };

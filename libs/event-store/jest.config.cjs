@@ -4,5 +4,4 @@ module.exports = {
   coverageDirectory: '../../coverage/libs/event-store',
   globalSetup: '<rootDir>/../testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/../testing/src/global-teardown.ts',
-  testTimeout: 60000,
 };

@@ -3,11 +3,10 @@ import { EventStore, streamIdOf } from '@khu-siao/event-store';
 import { storedCommits } from '@khu-siao/event-store/testing';
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
 import { pendingEventsFor, requestFingerprint, startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
-import { createTestContext, jsonCall, type TestContext } from '@khu-siao/testing';
+import { createTestContext, jsonCall, type TestContext, until } from '@khu-siao/testing';
 import { householdStream } from './household/household-stream';
 import { householdIdFor } from './household/household.handler';
 import { HouseholdsModule } from './households.module';
-import { eventually } from './testing-support/eventually';
 import { assessment, member, nationalId, registration } from './testing-support/household-requests';
 
 type Persona =
@@ -218,9 +217,10 @@ describe('who may do what to a household, through HTTP', () => {
   }
 
   async function waitForListing(id: string, ready: (listing: Record<string, unknown> | null) => boolean) {
-    const listing = await eventually(() => db.collection('household_listing').findOne({ _id: id as never }), ready);
-    expect(ready(listing)).toBe(true);
-    return listing;
+    return until(async () => {
+      const listing = await db.collection('household_listing').findOne({ _id: id as never });
+      return ready(listing) && listing;
+    }, `the listing of ${id} to show the change`);
   }
 
   describe.each(table)('$call', (row) => {

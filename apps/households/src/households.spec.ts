@@ -1,8 +1,7 @@
 import { LocalSignIn, type AuthHeaders } from '@khu-siao/security';
-import { createTestContext, type TestContext, jsonCall } from '@khu-siao/testing';
+import { createTestContext, type TestContext, jsonCall, until } from '@khu-siao/testing';
 import { EventSourcedHandler, LogProjections, startServiceInProcess, type ServiceInProcess } from '@khu-siao/service-runtime';
 import { HouseholdsModule } from './households.module';
-import { eventually } from './testing-support/eventually';
 import { assessment, member, nationalId, registration } from './testing-support/household-requests';
 
 describe('the households service', () => {
@@ -185,7 +184,10 @@ describe('the households service', () => {
     );
     expect(assessed.status).toBe(200);
     const query = '/households?districtCode=4029&failedDimension=income&classification=vulnerable';
-    const found = await eventually(() => call('GET', query, undefined, administrator), (answer) => answer.body.total !== 0);
+    const found = await until(async () => {
+      const answer = await call('GET', query, undefined, administrator);
+      return answer.body.total !== 0 && answer;
+    }, 'the listing to find the assessed household');
     expect(found.body.total).toBe(1);
     expect(found.body.items[0]).toMatchObject({ householdId, version: 2, classification: 'vulnerable', processStep: 'lifeCompass' });
     expect(found.body.items[0]).not.toHaveProperty('state');

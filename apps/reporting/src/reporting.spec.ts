@@ -18,12 +18,18 @@ import {
   type ServiceProcess,
   topicValues,
   type TestContext,
+  until,
 } from '@khu-siao/testing';
 import { ReportingModule } from './reporting.module';
 import { reportingAppOptions } from './reporting-app';
 import { reportingConsumerGroup } from './reporting-consumer';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** An instant strictly after every event recorded so far: waits for the clock to move on, not for a length of time. */
+async function nextInstant(): Promise<string> {
+  const now = Date.now();
+  await until(() => Date.now() > now, 'the clock to move on');
+  return new Date().toISOString();
+}
 const bangkokToday = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 const villages = ['40010101', '40010102', '40010201', '40020101', '40020102', '40020301'];
@@ -89,11 +95,10 @@ describe('the reporting service, fed by the three other services', () => {
 
   /** Calls a service, again while it answers 404 for a household it has not heard of yet (it learns them from Kafka). */
   async function call(service: ServiceProcess, method: string, path: string, body?: unknown, headers?: Record<string, string>) {
-    for (let attempt = 0; ; attempt += 1) {
+    return until(async () => {
       const response = await jsonCall(service.baseUrl, method, path, body, headers);
-      if (response.status !== 404 || attempt >= 100) return response;
-      await sleep(200);
-    }
+      return response.status !== 404 && response;
+    }, `${method} ${path} to find what it names`);
   }
 
   async function ok(service: ServiceProcess, method: string, path: string, body?: unknown, headers?: Record<string, string>) {
@@ -228,9 +233,8 @@ describe('the reporting service, fed by the three other services', () => {
       await pay(record);
       phaseOneGranted += record.amount;
     });
-    await sleep(50);
-    phaseOneEnded = new Date().toISOString();
-    await sleep(50);
+    phaseOneEnded = await nextInstant();
+    await nextInstant();
     // Phase two: 30 more; 20 paid, of which 4 reversed; 3 of the unpaid cancelled; a subsidy to each centre.
     await inParallel(planned.slice(130, 160), 6, async (household, index) => {
       const record = await grant(household, centres[index % 2].centreId);
@@ -256,7 +260,7 @@ describe('the reporting service, fed by the three other services', () => {
       const state = await ok(households, 'GET', `/households/${household.householdId}`, undefined, admin);
       household.classification = state.classification.current;
     });
-  }, 600_000);
+  });
 
   afterAll(async () => {
     await reporting?.close();
@@ -316,17 +320,13 @@ describe('the reporting service, fed by the three other services', () => {
 
   const allAreas = () => [...new Set(['40', ...villages.flatMap((village) => [village.slice(0, 4), village.slice(0, 6), village])])];
 
-  /** Waits until the read model has everything: the figures equal what is expected, or the time is up. */
+  /** Waits until the read model has everything: the province's figures equal what is expected, nothing left to project. */
   async function settled(): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
+    await until(async () => {
       const province = await report('/areas/40');
-      if (JSON.stringify(province.body.figures) === JSON.stringify(expectedFigures('40'))) {
-        const status = await report('/projections');
-        if (status.body.projector.eventsBehind === 0) return;
-      }
-      await sleep(500);
-    }
+      if (JSON.stringify(province.body.figures) !== JSON.stringify(expectedFigures('40'))) return false;
+      return (await report('/projections')).body.projector.eventsBehind === 0;
+    }, "the province's figures to equal what the events make them");
   }
 
   it('shows every figure of every area as the events make it, province to village', async () => {
@@ -339,7 +339,7 @@ describe('the reporting service, fed by the three other services', () => {
     const province = await report('/areas/40');
     expect(province.body.children.map((child: { code: string }) => child.code)).toEqual(['4001', '4002']);
     expect(province.body.figures.targetHouseholds).toBe(householdCount - 5);
-  }, 120_000);
+  });
 
   it('ranks the officials with their caseload and visits', async () => {
     const ranking = await report(`/officials/ranking?year=${today.slice(0, 4)}&limit=1000`);
@@ -483,14 +483,10 @@ describe('the reporting service, fed by the three other services', () => {
 
   /** Waits until reporting has consumed every topic and projected every archived event. */
   async function caughtUp(): Promise<void> {
-    const deadline = Date.now() + 90_000;
-    let status = (await report('/projections')).body;
-    while ((status.projector.eventsBehind > 0 || status.kafka.some((topic: { behind: number }) => topic.behind > 0)) && Date.now() < deadline) {
-      await sleep(500);
-      status = (await report('/projections')).body;
-    }
-    expect(status.kafka.every((topic: { behind: number }) => topic.behind === 0)).toBe(true);
-    expect(status.projector.eventsBehind).toBe(0);
+    await until(async () => {
+      const status = (await report('/projections')).body;
+      return status.projector.eventsBehind === 0 && status.kafka.every((topic: { behind: number }) => topic.behind === 0);
+    }, 'reporting to consume every topic and project every archived event');
   }
 
   it('erases a household everywhere on request and changes no figure', async () => {
@@ -530,12 +526,10 @@ describe('the reporting service, fed by the three other services', () => {
       requestRef: 'DPO-2022-001',
     }, admin);
     expect({ status: erasure.status, body: erasure.body }).toEqual({ status: 200, body: { householdId, version: expect.any(Number) } });
-    const deadline = Date.now() + 30_000;
-    let erased = await report(`/cases/${householdId}`, admin);
-    while (!erased.body.erased && Date.now() < deadline) {
-      await sleep(200);
-      erased = await report(`/cases/${householdId}`, admin);
-    }
+    const erased = await until(async () => {
+      const answer = await report(`/cases/${householdId}`, admin);
+      return answer.body.erased && answer;
+    }, 'the case to show the erasure');
     await caughtUp();
 
     const gone = { erased: true };
@@ -556,7 +550,7 @@ describe('the reporting service, fed by the three other services', () => {
     expect((await snapshot())['rollups']).toEqual(rollupsBefore);
     const figuresAfter = await Promise.all(allAreas().map(async (code) => (await report(`/areas/${code}`)).body.figures));
     expect(figuresAfter).toEqual(figuresBefore);
-  }, 180_000);
+  });
 
   /** Every read-model document of the serving generation, by collection. */
   async function snapshot(): Promise<Record<string, unknown[]>> {
@@ -574,11 +568,10 @@ describe('the reporting service, fed by the three other services', () => {
     const started = await jsonCall(reporting.baseUrl, 'POST', '/projections/rebuilds', undefined, admin);
     expect(started.status).toBe(202);
     expect((await jsonCall(reporting.baseUrl, 'POST', '/projections/rebuilds', undefined, admin)).status).toBe(409);
-    let run = started.body;
-    while (run.state === 'running') {
-      await sleep(200);
-      run = (await report(`/projections/rebuilds/${run.rebuildId}`, admin)).body;
-    }
+    const run = await until(async () => {
+      const state = (await report(`/projections/rebuilds/${started.body.rebuildId}`, admin)).body;
+      return state.state !== 'running' && state;
+    }, 'the rebuild to end');
     expect(run).toMatchObject({ state: 'switched', comparison: { equal: true, differences: [] } });
     expect(run.generation).toBe(run.fromGeneration + 1);
     const after = await snapshot();

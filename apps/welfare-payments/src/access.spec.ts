@@ -65,7 +65,7 @@ describe('who may do what in the welfare-payments service', () => {
       budgetOf[centre] = budget.body.budgetId;
       paidOf[centre] = await freshPaid(centre);
     }
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await service?.close();

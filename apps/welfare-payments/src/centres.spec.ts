@@ -22,7 +22,7 @@ describe('the centre register of the welfare-payments service', () => {
     service = await welfareInProcess(context);
     const subsidy = { programmeId: 'centre-subsidy', name: 'Subsidy to Community Family Development Centres', kind: 'centreSubsidy', recipients: ['centre'] };
     expect((await call('POST', '/programmes', subsidy)).status).toBe(201);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await service?.close();

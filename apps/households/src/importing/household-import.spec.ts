@@ -113,7 +113,7 @@ describe('importing a TPMAP file', () => {
     expect(second.households).toEqual({ registered: 0, alreadyRegistered: 4_900, refused: 200 });
     expect(second.refusedRows).toEqual(first.refusedRows);
     expect(await storedEvents()).toBe(4_900);
-  }, 120_000);
+  });
 
   it('answers a district officer 403 for a file reaching beyond their district, and registers nothing', async () => {
     const officer = await new LocalSignIn(context.securityEnv).districtOfficer('4005');

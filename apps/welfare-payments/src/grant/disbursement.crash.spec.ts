@@ -28,7 +28,7 @@ describe('payments whose service is killed around them', () => {
     await subsidyBudget(service.baseUrl, await signIn.provincialAdministrator('40'), centreId, 1_000_000);
     for (let serial = 0; serial < 3; serial += 1) grantIds.push((await call('POST', '/grants', subsidy(centreId, 100_000))).body.grantId);
     store = new EventStore(context.database('welfare'), { catalogue: platformCatalogue });
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await service?.stop();

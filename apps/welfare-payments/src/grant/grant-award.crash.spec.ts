@@ -19,7 +19,7 @@ describe('a grant award whose service dies between the reservation and the grant
     const signIn = new LocalSignIn(context.securityEnv);
     officer = await signIn.tambonWelfareOfficer(centreId);
     budgetId = await subsidyBudget(service.baseUrl, await signIn.provincialAdministrator('40'), centreId, 1_000_000);
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await service?.stop();

@@ -21,7 +21,7 @@ describe('an Idempotency-Key on the grant and payment routes', () => {
     officer = await signIn.tambonWelfareOfficer(centreId, 'officer-1');
     otherOfficer = await signIn.tambonWelfareOfficer(centreId, 'officer-2');
     budgetId = await subsidyBudget(service.baseUrl, admin, centreId, 1_000_000);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await service?.close();

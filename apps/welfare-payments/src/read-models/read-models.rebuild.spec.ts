@@ -27,7 +27,7 @@ describe('the welfare read models rebuilt from the log', () => {
     service = await welfareInProcess(context);
     await households.register(12);
     await until(async () => (await households.known(service.config.databaseName)) >= 12, 'the households consumed');
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await households?.stop();
