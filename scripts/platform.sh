@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 export NX_DAEMON=false NX_NO_CLOUD=true
 
 echo "=== installing npm packages"
-# npm ci refuses the lockfile npm itself writes here (optional platform packages missing, see INFRA.md); npm install keeps the locked versions.
+# npm ci refuses the lockfile npm itself writes here (optional platform packages missing from it); npm install keeps the locked versions.
 npm install --no-audit --no-fund --loglevel=error
 
 echo "=== starting the servers"

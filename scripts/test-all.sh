@@ -9,7 +9,7 @@ export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false CI="${CI:-true}"
 step() { printf '\n=== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
 
 step "install npm packages"
-# npm ci refuses the lockfile npm itself writes here (optional platform packages missing, see INFRA.md); npm install keeps the locked versions.
+# npm ci refuses the lockfile npm itself writes here (optional platform packages missing from it); npm install keeps the locked versions.
 npm install --no-audit --no-fund --loglevel=error
 
 step "browser for the dashboard's browser test (Debian chromium and a Thai font, installed once)"

@@ -3,7 +3,7 @@ import { eventIdsFor, streamIdOf, type PendingEvent, type StreamRef } from '@khu
 
 /**
  * Deterministic VisitLogged events of a realistic size: a care visit with a couple of needs found, a survival bag
- * handed over and a referral, their text sealed as the pairings service seals it (issue 7). Text varies with the
+ * handed over and a referral, their text sealed as the pairings service seals it. Text varies with the
  * index so that documents are not byte-identical, but the same index always gives the same event, run after run.
  */
 

@@ -4,7 +4,7 @@ import { scanKafka, scanLogFiles } from './personal-data-scan';
 
 /**
  * Before the servers stop: every log line the run's services wrote (and the servers' own logs) and every message
- * of every topic are scanned for a national ID in clear (issue 7). One found fails the run, naming where (masked).
+ * of every topic are scanned for a national ID in clear One found fails the run, naming where (masked).
  */
 export default async function globalTeardown(): Promise<void> {
   const running = globalThis.__khuInfra;

@@ -1,6 +1,6 @@
 import type { AreaFigures } from '@khu-siao/reporting-projections';
 
-/** Province figures in the shape of `GET /areas/40`, near the 2022 kick-off's (DOMAIN.md), for the page's specs. */
+/** Province figures in the shape of `GET /areas/40`, near the 2022 kick-off's (docs/domain.md), for the page's specs. */
 export const kickOffFigures: AreaFigures = {
   targetHouseholds: 3569,
   people: 9090,

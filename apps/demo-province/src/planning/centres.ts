@@ -2,7 +2,7 @@ import { khonKaenDistricts, khonKaenProvinceCode, khonKaenTambons } from '@khu-s
 import { Dice } from './dice';
 import type { PlannedCentre } from './province-plan';
 
-/** 224 tambon social-assistance centres on 199 tambons (DOMAIN.md): one per tambon, and a second in 25 of them. */
+/** 224 tambon social-assistance centres on 199 tambons (docs/domain.md): one per tambon, and a second in 25 of them. */
 export const tambonCentreCount = 224;
 
 /**

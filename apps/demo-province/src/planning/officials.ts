@@ -6,7 +6,7 @@ import { femaleFirstNames, maleFirstNames, surnames } from './thai-names';
 
 type AgencyKind = (typeof agencyKinds)[number];
 
-/** Buddy officials come from every agency in the field (DOMAIN.md), each kind with its office and a position. */
+/** Buddy officials come from every agency in the field (docs/domain.md), each kind with its office and a position. */
 const agencies: Record<AgencyKind, { readonly weight: number; readonly office: (district: KhonKaenDistrict, tambon: KhonKaenTambon) => string; readonly position: string }> = {
   communityDevelopment: { weight: 20, office: (d) => `สำนักงานพัฒนาชุมชนอำเภอ${d.nameTh}`, position: 'นักวิชาการพัฒนาชุมชน' },
   agriculture: { weight: 12, office: (d) => `สำนักงานเกษตรอำเภอ${d.nameTh}`, position: 'นักวิชาการส่งเสริมการเกษตร' },

@@ -8,7 +8,7 @@ import { NationalIds } from './national-ids';
 import { planOfficial } from './officials';
 import type { PlannedBudget, PlannedGrant, PlannedHousehold, PlannedOfficial, PlannedProgramme, PlanTotals, ProvincePlan } from './province-plan';
 
-/** The 2022 kick-off figures of Khon Kaen (DOMAIN.md) that the default scenario (scale 1) reproduces exactly. */
+/** The 2022 kick-off figures of Khon Kaen (docs/domain.md) that the default scenario (scale 1) reproduces exactly. */
 export const kickOff2022 = {
   households: 3_569,
   people: 9_090,

@@ -92,7 +92,7 @@ function sealOldDetails(details: Record<string, unknown>): Record<string, unknow
 
 /**
  * Schema version 1 named a single `officialId`; buddies often visit together, so version 2 carries `officialIds`.
- * Version 3 seals the personal fields (issue 7). Events stored at older versions are lifted on read.
+ * Version 3 seals the personal fields. Events stored at older versions are lifted on read.
  */
 export const VisitLogged = defineEvent({
   ...visit,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * A personal field as events and read models carry it: `pd1.` + base64url of AES-256-GCM output under the data key
- * of the household it belongs to (issue 7), or `{ erased: true }` once that key is destroyed. Nothing that reads
+ * of the household it belongs to, or `{ erased: true }` once that key is destroyed. Nothing that reads
  * Kafka or the event log sees the clear value without the key service.
  */
 export const sealedField = z.union([

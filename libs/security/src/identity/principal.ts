@@ -1,6 +1,6 @@
 import type { Operation } from '../policy/operations';
 
-/** The people's roles of the programme (issue 7). Agencies hold no role: their MOU lists their operations. */
+/** The people's roles of the programme (docs/domain.md). Agencies hold no role: their MOU lists their operations. */
 export const roles = [
   'fieldOfficial',
   'districtOfficer',
