@@ -3,7 +3,7 @@
  * progress, and ends with the report (every refused row with its line). The caller's bearer token comes from
  * HOUSEHOLDS_TOKEN (kept out of the command line, which other users of the machine can read). Usage:
  *   HOUSEHOLDS_TOKEN=… npx tsx --tsconfig tsconfig.base.json apps/households/src/importing/import-cli.ts FILE.csv
- *     [--url http://127.0.0.1:3101] [--households-per-request 300] [--report report.json]
+ *     [--url http://127.0.0.1:3101] [--households-per-request 300] [--requests-in-flight 3] [--report report.json]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     options: {
       url: { type: 'string', default: process.env['HOUSEHOLDS_URL'] ?? 'http://127.0.0.1:3101' },
       'households-per-request': { type: 'string', default: '300' },
+      'requests-in-flight': { type: 'string', default: '3' },
       report: { type: 'string' },
     },
   });
@@ -51,21 +52,28 @@ async function main(): Promise<void> {
   const perRequest = Math.max(1, Number(values['households-per-request']));
   const total: ImportReport = { rows: 0, households: { registered: 0, alreadyRegistered: 0, refused: 0 }, refusedRows: [] };
   const interactive = process.stderr.isTTY;
-  for (let start = 0; start < groups.length; start += perRequest) {
-    const response = await fetch(`${values.url}/household-imports`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
-      body: chunkText(groups.slice(start, start + perRequest)),
-    });
-    if (response.status !== 200) throw new Error(`the service answered ${response.status}: ${await response.text()}`);
-    const part = (await response.json()) as ImportReport;
-    total.rows += part.rows;
-    total.households.registered += part.households.registered;
-    total.households.alreadyRegistered += part.households.alreadyRegistered;
-    total.households.refused += part.households.refused;
-    total.refusedRows.push(...part.refusedRows);
-    process.stderr.write(interactive ? `\r${progressLine(total.rows, rows.length, total)}` : `${progressLine(total.rows, rows.length, total)}\n`);
-  }
+  const starts = Array.from({ length: Math.ceil(groups.length / perRequest) }, (_, index) => index * perRequest);
+  // A few requests in flight: the service decides and seals one while it writes another, instead of waiting on each
+  // round trip in turn. Chunks hold whole households, so they are independent of each other.
+  const lane = async () => {
+    for (let start = starts.shift(); start !== undefined; start = starts.shift()) {
+      const response = await fetch(`${values.url}/household-imports`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+        body: chunkText(groups.slice(start, start + perRequest)),
+      });
+      if (response.status !== 200) throw new Error(`the service answered ${response.status}: ${await response.text()}`);
+      const part = (await response.json()) as ImportReport;
+      total.rows += part.rows;
+      total.households.registered += part.households.registered;
+      total.households.alreadyRegistered += part.households.alreadyRegistered;
+      total.households.refused += part.households.refused;
+      total.refusedRows.push(...part.refusedRows);
+      process.stderr.write(interactive ? `\r${progressLine(total.rows, rows.length, total)}` : `${progressLine(total.rows, rows.length, total)}\n`);
+    }
+  };
+  const inFlight = Math.max(1, Number(values['requests-in-flight']));
+  await Promise.all(Array.from({ length: inFlight }, () => lane()));
   if (interactive) process.stderr.write('\n');
   total.refusedRows.sort((a, b) => a.line - b.line);
   if (values.report) writeFileSync(values.report, JSON.stringify(total, null, 2));

@@ -1,7 +1,7 @@
 import { Controller, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { MongoBulkWriteError } from 'mongodb';
+import { MongoBulkWriteError, type Collection } from 'mongodb';
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
 import { householdEvents, householdPairingEvents, type PlatformEvent } from '@khu-siao/contracts';
 import { fold } from '@khu-siao/decider';
@@ -81,35 +81,56 @@ export class HouseholdListingProjection extends LogProjection {
         if ((versions.get(householdId) ?? 0) >= last) return [];
         // A page holding the stream from its start folds as it is (an import's registrations); any other reads it.
         const stream = page[0].aggregateVersion === 1 ? { version: last, events: page } : await this.store.readStream(householdStream(householdId));
-        return this.listingOf(householdId, stream.version, stream.events);
+        const fields = this.listingOf(stream.events);
+        return fields ? [{ householdId, version: stream.version, fields, listed: versions.has(householdId) }] : [];
       }),
     );
-    await writeNewer(this.listings, writes.flat());
+    const [fresh, existing] = [writes.flat().filter((write) => !write.listed), writes.flat().filter((write) => write.listed)];
+    // A household without a listing yet (an import's registrations) is inserted, a batch in one write; one whose
+    // listing appeared in between (its buddies' part, another instance) collides on `_id` and gets the guarded upsert.
+    const collided = await this.insertFresh(fresh.map(({ householdId, version, fields }) => ({ _id: householdId, ...fields, version, updatedAt: new Date() })));
+    await writeNewer(this.listings, [
+      ...existing.map(({ householdId, version, fields }) => newer(householdId, 'version', version, fields)),
+      ...fresh.filter((_, index) => collided.has(index)).map(({ householdId, version, fields }) => newer(householdId, 'version', version, fields)),
+    ]);
+  }
+
+  /** Inserts the listings in one unordered write; answers the offsets that collided with a listing already there. */
+  private async insertFresh(listings: readonly HouseholdListing[]): Promise<Set<number>> {
+    if (listings.length === 0) return new Set();
+    try {
+      await (this.listings.collection as unknown as Collection<HouseholdListing>).insertMany([...listings], { ordered: false });
+      return new Set();
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError)) throw error;
+      const refused = [error.writeErrors].flat();
+      if (!refused.every(({ code }) => code === 11000)) throw error;
+      return new Set(refused.map(({ index }) => index));
+    }
   }
 
   async clear(): Promise<void> {
     await this.listings.updateMany({}, { $unset: Object.fromEntries(householdFields.map((field) => [field, 1])) });
   }
 
-  private listingOf(householdId: string, version: number, events: readonly HouseholdEvent[]): AnyBulkWriteOperation<HouseholdListing>[] {
+  /** The listing's household fields from the stream's events, or nothing for a stream that holds no household. */
+  private listingOf(events: readonly HouseholdEvent[]) {
     const summary = householdSummary(fold(householdDecider, events));
-    if (!summary) return [];
+    if (!summary) return undefined;
     const { provinceCode, districtCode, tambonCode, villageCode } = summary.address.area;
-    return [
-      newer(householdId, 'version', version, {
-        provinceCode,
-        districtCode,
-        tambonCode,
-        villageCode,
-        status: summary.status,
-        processStep: summary.processStep,
-        classification: summary.classification?.current ?? null,
-        failedDimensions: [...(summary.latestAssessment?.failedDimensions ?? [])],
-        memberCount: summary.memberCount,
-        source: summary.source,
-        erased: summary.erasedOn !== null,
-      }),
-    ];
+    return {
+      provinceCode,
+      districtCode,
+      tambonCode,
+      villageCode,
+      status: summary.status,
+      processStep: summary.processStep,
+      classification: summary.classification?.current ?? null,
+      failedDimensions: [...(summary.latestAssessment?.failedDimensions ?? [])],
+      memberCount: summary.memberCount,
+      source: summary.source,
+      erased: summary.erasedOn !== null,
+    };
   }
 }
 
