@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '@khu-siao/observability';
 import { loadPageFiles, type PageFile } from './page-files';
 import { reportingProxy } from './reporting-proxy';
-import { clearedSessionCookieHeader, sessionCookieHeader, sessionIdOf, signInPage, type Sessions } from './sign-in';
+import { clearedSessionCookieHeader, sessionCookieHeader, sessionIdOf, signInPage, type Sessions, type SignInNotice } from './sign-in';
 
 export interface DashboardServerOptions {
   readonly port: number;
@@ -53,7 +53,7 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
       if (signedIn) sendJson(response, 200, signedIn);
       else sendProblem(response, 401, 'Unauthorized', 'sign in first');
     } else if ((path === '/' || path === '/index.html' || path === '/sign-in') && !sessions.who(sessionId)) {
-      sendSignInPage(request, response, 200, false);
+      sendSignInPage(request, response, 200, { kind: 'none' });
     } else if (path === '/sign-in') {
       response.writeHead(303, { location: '/' }).end();
     } else {
@@ -84,14 +84,20 @@ async function signIn(request: IncomingMessage, response: ServerResponse, sessio
   }
   const form = new URLSearchParams(body);
   const username = form.get('username') ?? '';
-  const id = sessions.signIn(username, form.get('password') ?? '');
-  if (!id) {
+  // The socket's peer: a deployment behind a proxy passes the client's address on in a way it trusts, not a header anyone can send.
+  const outcome = sessions.signIn(username, form.get('password') ?? '', request.socket.remoteAddress ?? 'unknown');
+  if (outcome.kind === 'throttled') {
+    logger.warn({ retryAfterSeconds: outcome.retryAfterSeconds }, 'sign-in throttled');
+    response.setHeader('retry-after', String(outcome.retryAfterSeconds));
+    return sendSignInPage(request, response, 429, outcome, username);
+  }
+  if (outcome.kind === 'refused') {
     // The user name may be a mistyped password: it is not logged.
     logger.warn('sign-in refused');
-    return sendSignInPage(request, response, 401, true, username);
+    return sendSignInPage(request, response, 401, outcome, username);
   }
-  logger.info({ role: sessions.who(id)?.role }, 'signed in');
-  response.writeHead(303, { location: '/', 'set-cookie': sessionCookieHeader(id), 'cache-control': 'no-store' }).end();
+  logger.info({ role: sessions.who(outcome.sessionId)?.role }, 'signed in');
+  response.writeHead(303, { location: '/', 'set-cookie': sessionCookieHeader(outcome.sessionId), 'cache-control': 'no-store' }).end();
 }
 
 /**
@@ -110,8 +116,8 @@ function sameOrigin(request: IncomingMessage): boolean {
   }
 }
 
-function sendSignInPage(request: IncomingMessage, response: ServerResponse, status: number, failed: boolean, username?: string): void {
-  const body = Buffer.from(signInPage(failed, username));
+function sendSignInPage(request: IncomingMessage, response: ServerResponse, status: number, notice: SignInNotice, username?: string): void {
+  const body = Buffer.from(signInPage(notice, username));
   response.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'content-length': body.length,

@@ -16,16 +16,19 @@ const minutes = (count: number) => start + count * 60_000;
 describe('the development sign-in sessions', () => {
   const sessions = () => new Sessions([account], new LocalSignIn(testSecurityEnv('unused')));
 
-  it('refuses a user name after 5 wrong passwords for 15 minutes, even with the right one', () => {
+  it('slows down the address that guesses a password, not the account: its owner signs in from their own address', () => {
     const store = sessions();
-    for (let attempt = 0; attempt < 5; attempt += 1) expect(store.signIn('district-4001', 'wrong', minutes(attempt))).toBeUndefined();
-    expect(store.signIn('district-4001', 'a-long-password-1', minutes(6))).toBeUndefined();
-    expect(store.signIn('district-4001', 'a-long-password-1', minutes(21))).toEqual(expect.any(String));
+    const guesser = '203.0.113.7';
+    for (let attempt = 0; attempt < 5; attempt += 1) expect(store.signIn('district-4001', 'wrong', guesser, minutes(0))).toEqual({ kind: 'refused' });
+    // The sixth try from there waits, the right password included; it is not even compared.
+    expect(store.signIn('district-4001', 'a-long-password-1', guesser, minutes(0))).toEqual({ kind: 'throttled', retryAfterSeconds: 1 });
+    expect(store.signIn('district-4001', 'a-long-password-1', '198.51.100.20', minutes(0))).toEqual({ kind: 'signedIn', sessionId: expect.any(String) });
   });
 
   it('signs a fresh token before the last one expires, and ends a session left idle for 8 hours', async () => {
     const store = sessions();
-    const id = store.signIn('district-4001', 'a-long-password-1', start) as string;
+    const signedIn = store.signIn('district-4001', 'a-long-password-1', '198.51.100.20', start);
+    const id = signedIn.kind === 'signedIn' ? signedIn.sessionId : '';
     const first = await store.authorization(id, minutes(1));
     expect(await store.authorization(id, minutes(40))).toBe(first);
     const renewed = await store.authorization(id, minutes(55));
@@ -36,12 +39,12 @@ describe('the development sign-in sessions', () => {
   });
 
   it('knows no session without a local issuer key, whatever the password', () => {
-    expect(new Sessions([account], undefined).signIn('district-4001', 'a-long-password-1')).toBeUndefined();
+    expect(new Sessions([account], undefined).signIn('district-4001', 'a-long-password-1', '198.51.100.20')).toEqual({ kind: 'refused' });
   });
 
   it('reads its cookie among others, and escapes what the sign-in page shows back', () => {
     expect(sessionIdOf('lang=th; khu_session=abc-123; other=1')).toBe('abc-123');
     expect(sessionIdOf('khu_sessionx=1')).toBeUndefined();
-    expect(signInPage(true, '"><script>')).toContain('value="&#34;&#62;&#60;script&#62;"');
+    expect(signInPage({ kind: 'refused' }, '"><script>')).toContain('value="&#34;&#62;&#60;script&#62;"');
   });
 });

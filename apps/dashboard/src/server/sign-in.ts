@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { accessRules, LocalSignIn, roles, type AuthHeaders, type LocalAccount, type Operation, type Role } from '@khu-siao/security';
+import { SignInThrottle } from './sign-in-throttle';
 
 /**
  * The development platform's sign-in. A person signs in with a user name and password from `DASHBOARD_ACCOUNTS_FILE`
@@ -50,42 +51,39 @@ interface Session {
 const tokenReuseMs = 50 * 60_000;
 /** A session nobody used for this long is gone. */
 const idleMs = 8 * 3_600_000;
-/** Failed sign-ins of one user name before it is refused for `lockoutMs`. */
-const maxFailures = 5;
-const lockoutMs = 15 * 60_000;
-
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+
+/** What a sign-in came to: a session, a wrong user name or password, or a try refused until the wait is over. */
+export type SignInOutcome =
+  | { readonly kind: 'signedIn'; readonly sessionId: string }
+  | { readonly kind: 'refused' }
+  | { readonly kind: 'throttled'; readonly retryAfterSeconds: number };
 
 /** Sessions in memory: a restart of the dashboard signs everybody out, which suits the development platform. */
 export class Sessions {
   private readonly sessions = new Map<string, Session>();
-  private readonly failures = new Map<string, { count: number; since: number }>();
+  private readonly throttle = new SignInThrottle();
 
   constructor(
     private readonly accounts: readonly DashboardAccount[],
     private readonly localSignIn: LocalSignIn | undefined,
   ) {}
 
-  /** A new session's id, or undefined when the user name and password do not match an account. */
-  signIn(username: string, password: string, now = Date.now()): string | undefined {
-    const failed = this.failures.get(username);
-    if (failed && now - failed.since > lockoutMs) this.failures.delete(username);
-    if (failed && failed.count >= maxFailures && now - failed.since <= lockoutMs) return undefined;
+  /** Signs in from `address` (the client's network address): wrong passwords slow down that address, not the account. */
+  signIn(username: string, password: string, address: string, now = Date.now()): SignInOutcome {
+    const waitMs = this.throttle.waitMs(address, username, now);
+    if (waitMs > 0) return { kind: 'throttled', retryAfterSeconds: Math.ceil(waitMs / 1_000) };
     const account = this.accounts.find((candidate) => candidate.username === username);
     // Compared in constant time, as digests of equal length.
     const matches = account !== undefined && this.localSignIn !== undefined && timingSafeEqual(digest(account.password), digest(password));
     if (!matches) {
-      // Counted for the accounts there are only: made-up user names cannot fill the memory.
-      if (account) {
-        const entry = this.failures.get(username) ?? { count: 0, since: now };
-        this.failures.set(username, { ...entry, count: entry.count + 1 });
-      }
-      return undefined;
+      this.throttle.failed(address, username, now);
+      return { kind: 'refused' };
     }
-    this.failures.delete(username);
-    const id = randomBytes(32).toString('base64url');
-    this.sessions.set(id, { account, headers: this.sign(account), signedAt: now, lastSeen: now });
-    return id;
+    this.throttle.succeeded(address, username);
+    const sessionId = randomBytes(32).toString('base64url');
+    this.sessions.set(sessionId, { account, headers: this.sign(account), signedAt: now, lastSeen: now });
+    return { kind: 'signedIn', sessionId };
   }
 
   who(id: string | undefined, now = Date.now()): SignedIn | undefined {
@@ -146,8 +144,20 @@ export function sessionIdOf(cookieHeader: string | undefined): string | undefine
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
+/** What the sign-in page says above its form: nothing, a wrong user name or password, or how long to wait. */
+export type SignInNotice = { readonly kind: 'none' } | { readonly kind: 'refused' } | { readonly kind: 'throttled'; readonly retryAfterSeconds: number };
+
+function noticeOf(notice: SignInNotice): string {
+  if (notice.kind === 'refused') return '<p class="error" role="alert" id="sign-in-failed">ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง · Wrong user name or password</p>';
+  if (notice.kind === 'throttled') {
+    const wait = notice.retryAfterSeconds;
+    return `<p class="error" role="alert" id="sign-in-throttled">รหัสผ่านผิดหลายครั้งเกินไป โปรดลองใหม่ในอีก ${wait} วินาที · Too many wrong passwords: try again in ${wait} s</p>`;
+  }
+  return '';
+}
+
 /** The sign-in page: a plain form (no script), in Thai and English. */
-export function signInPage(failed: boolean, username = ''): string {
+export function signInPage(notice: SignInNotice, username = ''): string {
   return `<!doctype html>
 <html lang="th">
   <head>
@@ -159,7 +169,7 @@ export function signInPage(failed: boolean, username = ''): string {
   <body>
     <header class="top"><div class="brand"><h1>คู่เสี่ยว Khu Siao</h1><p>เข้าสู่ระบบ · Sign in</p></div></header>
     <main id="sign-in" class="panel">
-      ${failed ? '<p class="error" role="alert" id="sign-in-failed">ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง · Wrong user name or password</p>' : ''}
+      ${noticeOf(notice)}
       <form method="post" action="/sign-in">
         <p><label>ชื่อผู้ใช้ · User name <input name="username" id="username" autocomplete="username" required value="${escape(username)}" /></label></p>
         <p><label>รหัสผ่าน · Password <input name="password" id="password" type="password" autocomplete="current-password" required /></label></p>
